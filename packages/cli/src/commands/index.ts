@@ -1,0 +1,18 @@
+import type { Command } from '../command.ts';
+import { auditVerifyCommand } from './audit.ts';
+import { demoTotpCommand } from './demo.ts';
+import { migrateCommand, seedCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+import { usersCreateCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users.ts';
+
+export const COMMANDS: readonly Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  usersCreateCommand,
+  usersListCommand,
+  usersResetCommand,
+  usersDisableCommand,
+  auditVerifyCommand,
+  demoTotpCommand,
+];

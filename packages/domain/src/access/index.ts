@@ -1,0 +1,3 @@
+export * from './vocabulary.ts';
+export * from './can.ts';
+export * from './login-policy.ts';

@@ -1,0 +1,135 @@
+/**
+ * The typed permission vocabulary. Roles are bundles of actions; what an action reaches is limited by the
+ * actor's agency and jurisdiction scopes (see can.ts). Least privilege: every role gets only what its
+ * daily work needs; auditors read the audit log and nothing else.
+ */
+export const ACTIONS = [
+  'session.self', // change own password, manage own second factor
+  'users.read',
+  'users.manage', // create, update, reset password, disable
+  'tokens.manage', // machine API tokens of the agency
+  'audit.read',
+  'audit.verify',
+  'reference.read',
+  'reference.manage',
+  'persons.read',
+  'persons.write',
+  'border.crossing.record',
+  'border.crossing.supervise',
+  'cases.read',
+  'cases.write',
+  'statistics.read',
+  'policy.read',
+  'policy.write',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLES = [
+  'border_officer',
+  'border_supervisor',
+  'case_worker',
+  'analyst',
+  'policy_officer',
+  'agency_admin',
+  'system_admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
+export const isAction = (v: string): v is Action => (ACTIONS as readonly string[]).includes(v);
+
+/**
+ * How far an action reaches for a role:
+ * - `jurisdiction`: targets inside the actor's jurisdiction scopes, in any agency (border and case work
+ *   follows territory: an officer at Bagratashen sees crossings at Bagratashen);
+ * - `agency`: targets of the actor's own agency (user administration);
+ * - `all`: every target (national oversight: system administrators, auditors, analysts' statistics).
+ */
+export type Reach = 'jurisdiction' | 'agency' | 'all';
+
+export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>> = {
+  border_officer: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'persons.read': 'jurisdiction',
+    'border.crossing.record': 'jurisdiction',
+  },
+  border_supervisor: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'persons.read': 'jurisdiction',
+    'border.crossing.record': 'jurisdiction',
+    'border.crossing.supervise': 'jurisdiction',
+    'statistics.read': 'jurisdiction',
+  },
+  case_worker: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'persons.read': 'jurisdiction',
+    'persons.write': 'jurisdiction',
+    'cases.read': 'jurisdiction',
+    'cases.write': 'jurisdiction',
+  },
+  analyst: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'statistics.read': 'jurisdiction',
+  },
+  policy_officer: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'statistics.read': 'jurisdiction',
+    'policy.read': 'all',
+    'policy.write': 'all',
+  },
+  agency_admin: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'users.read': 'agency',
+    'users.manage': 'agency',
+    'tokens.manage': 'agency',
+  },
+  system_admin: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'reference.manage': 'all',
+    'users.read': 'all',
+    'users.manage': 'all',
+    'tokens.manage': 'all',
+    'audit.verify': 'all',
+  },
+  auditor: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    'users.read': 'all',
+    'audit.read': 'all',
+    'audit.verify': 'all',
+  },
+};
+
+/** Roles whose holders must use a second factor (TOTP): they can change who sees what. */
+export const ROLES_REQUIRING_MFA: readonly Role[] = ['agency_admin', 'system_admin', 'auditor'];
+
+/**
+ * Roles an administrator may hand out. An agency administrator cannot create system administrators or
+ * auditors (the oversight roles stay with the centre), nor other agency administrators.
+ */
+export const ASSIGNABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
+  agency_admin: ['border_officer', 'border_supervisor', 'case_worker', 'analyst', 'policy_officer'],
+  system_admin: ROLES,
+};
+
+/** Web app modules and the action that opens each one. The shell shows only the modules a user may use. */
+export const MODULES = [
+  { code: 'border', action: 'border.crossing.record' },
+  { code: 'persons', action: 'persons.read' },
+  { code: 'cases', action: 'cases.read' },
+  { code: 'statistics', action: 'statistics.read' },
+  { code: 'policy', action: 'policy.read' },
+  { code: 'users', action: 'users.read' },
+  { code: 'tokens', action: 'tokens.manage' },
+  { code: 'audit', action: 'audit.read' },
+  { code: 'reference', action: 'reference.manage' },
+] as const satisfies readonly { code: string; action: Action }[];
+export type ModuleCode = (typeof MODULES)[number]['code'];

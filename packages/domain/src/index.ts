@@ -1,0 +1,2 @@
+export * from './kernel/errors.ts';
+export * as access from './access/index.ts';

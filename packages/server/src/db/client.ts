@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The one database interface the server uses. SQL is always parameterised ($1, $2, …). */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+  tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations only). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Database role the application runs as on PostgreSQL: it may not change the audit log. */
+export const APP_ROLE = 'kamurj_app';
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  constructor(readonly pg: PGlite) {}
+  async query<T>(sql: string, params: readonly unknown[] = []) {
+    const r = await this.pg.query<T>(sql, params as unknown[]);
+    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+  }
+  tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pg.transaction(async (t) =>
+      fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const r = await t.query<R>(sql, params as unknown[]);
+          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+        },
+      }),
+    );
+  }
+  async exec(sql: string) {
+    await this.pg.exec(sql);
+  }
+  async close() {
+    if (!this.pg.closed) await this.pg.close();
+  }
+}
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(readonly pool: pg.Pool) {}
+  async query<T>(sql: string, params: readonly unknown[] = []) {
+    const r = await this.pool.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  }
+  async tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  async exec(sql: string) {
+    await this.pool.query(sql);
+  }
+  async close() {
+    await this.pool.end();
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for the embedded database; `memory://` for an in-memory one. */
+  dataDir?: string;
+  /** A PGlite data-dir tarball to start from (test snapshots). */
+  loadDataDir?: Blob | File;
+  /** Run as the restricted application role (PostgreSQL only). Off for migrations and admin tasks. */
+  asAppRole?: boolean;
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    if (opts.asAppRole) pool.on('connect', (c) => void c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined));
+    // Fail fast with a readable message when the server is unreachable.
+    await pool.query('SELECT 1');
+    return new PostgresDb(pool);
+  }
+  const dir = opts.dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const instance = await PGlite.create(dir.startsWith('memory://') ? undefined : dir, {
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
+  return new PgliteDb(instance);
+}

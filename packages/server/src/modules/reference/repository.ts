@@ -1,0 +1,101 @@
+import type { Queryable } from '../../db/client.ts';
+
+export const REFERENCE_TABLES = ['countries', 'document-codes', 'languages', 'regions', 'crossing-points'] as const;
+export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
+
+export interface ReferenceRow {
+  table_name: ReferenceTable;
+  key: string;
+  names: Record<string, string>;
+  attributes: Record<string, unknown>;
+  active: boolean;
+  sort_order: number;
+  version: number;
+  updated_at: Date;
+}
+
+export async function tableCounts(db: Queryable): Promise<Map<string, number>> {
+  const r = await db.query<{ table_name: string; n: string }>('SELECT table_name, count(*)::text AS n FROM reference_items GROUP BY table_name');
+  return new Map(r.rows.map((x) => [x.table_name, Number(x.n)]));
+}
+
+export async function listItems(db: Queryable, table: ReferenceTable, f: { q?: string | undefined; activeOnly?: boolean | undefined; limit: number; offset: number }) {
+  const params: unknown[] = [table];
+  let where = 'table_name = $1';
+  if (f.q) {
+    params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where += ` AND (key ILIKE $2 OR names->>'en' ILIKE $2 OR names->>'hy' ILIKE $2 OR names->>'ru' ILIKE $2)`;
+  }
+  if (f.activeOnly) where += ' AND active';
+  const total = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM reference_items WHERE ${where}`, params);
+  const rows = await db.query<ReferenceRow>(
+    `SELECT * FROM reference_items WHERE ${where} ORDER BY sort_order, key LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+}
+
+export async function findItem(db: Queryable, table: ReferenceTable, key: string): Promise<ReferenceRow | undefined> {
+  return (await db.query<ReferenceRow>('SELECT * FROM reference_items WHERE table_name = $1 AND key = $2', [table, key])).rows[0];
+}
+
+export interface ItemInput {
+  key: string;
+  names: Record<string, string>;
+  attributes?: Record<string, unknown>;
+  active?: boolean;
+  sortOrder?: number;
+}
+
+/** Inserts or refreshes an item from seed data, recording a history version when it changes. */
+export async function upsertItem(db: Queryable, table: ReferenceTable, item: ItemInput, at: Date, by: string | null): Promise<void> {
+  const before = await findItem(db, table, item.key);
+  const after = { names: item.names, attributes: item.attributes ?? {}, active: item.active ?? true };
+  if (before && JSON.stringify(snapshot(before)) === JSON.stringify(after)) return;
+  const version = before ? before.version + 1 : 1;
+  await db.query(
+    `INSERT INTO reference_items (table_name, key, names, attributes, active, sort_order, version, updated_at, updated_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+     ON CONFLICT (table_name, key) DO UPDATE SET names = EXCLUDED.names, attributes = EXCLUDED.attributes, active = EXCLUDED.active,
+       sort_order = EXCLUDED.sort_order, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [table, item.key, JSON.stringify(item.names), JSON.stringify(after.attributes), after.active, item.sortOrder ?? 0, version, at, by],
+  );
+  await insertHistory(db, table, item.key, version, at, by, before ? snapshot(before) : null, after);
+}
+
+export const snapshot = (r: ReferenceRow) => ({ names: r.names, attributes: r.attributes, active: r.active });
+
+export async function updateItem(
+  db: Queryable,
+  table: ReferenceTable,
+  key: string,
+  version: number,
+  next: { names: Record<string, string>; active: boolean; attributes: Record<string, unknown> },
+  at: Date,
+  by: string,
+): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE reference_items SET names = $4, active = $5, attributes = $6, version = version + 1, updated_at = $7, updated_by = $8
+     WHERE table_name = $1 AND key = $2 AND version = $3`,
+    [table, key, version, JSON.stringify(next.names), next.active, JSON.stringify(next.attributes), at, by],
+  );
+  return r.rowCount === 1;
+}
+
+export async function insertHistory(db: Queryable, table: string, key: string, version: number, at: Date, by: string | null, before: unknown, after: unknown) {
+  await db.query(
+    'INSERT INTO reference_history (table_name, key, version, changed_at, changed_by, before, after) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+    [table, key, version, at, by, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
+  );
+}
+
+export async function history(db: Queryable, table: ReferenceTable, key: string) {
+  return (
+    await db.query<{ version: number; changed_at: Date; changed_by_username: string | null; before: unknown; after: unknown }>(
+      `SELECT h.version, h.changed_at, u.username AS changed_by_username, h.before, h.after
+       FROM reference_history h LEFT JOIN users u ON u.id = h.changed_by
+       WHERE h.table_name = $1 AND h.key = $2 ORDER BY h.version DESC`,
+      [table, key],
+    )
+  ).rows;
+}

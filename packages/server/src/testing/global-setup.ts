@@ -1,0 +1,2 @@
+// Placeholder: replaced by the database snapshot setup.
+export default function setup(): void {}
