@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit.ts';
 import { demoTotpCommand } from './demo.ts';
 import { migrateCommand, seedCommand } from './migrate.ts';
+import { mrzParseCommand } from './mrz.ts';
 import { startCommand } from './start.ts';
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users.ts';
 
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   usersDisableCommand,
   auditVerifyCommand,
   demoTotpCommand,
+  mrzParseCommand,
 ];
