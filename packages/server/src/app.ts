@@ -37,6 +37,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { strict: false } },
+    maxParamLength: 200,
+    // Router-level failures (over-long or undecodable path parameters) speak the same error vocabulary.
+    frameworkErrors: (error, req, reply) => {
+      const body = { error: { code: 'REQUEST.INVALID_PATH', message: 'The address is not valid', requestId: req.id } };
+      void reply.status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
+    },
   });
   app.decorate('deps', deps);
   // Validation is done by zod in route(); the JSON schemas exist for the OpenAPI document only.

@@ -46,7 +46,12 @@ export function zodIssues(error: z.ZodError, where: string): FieldIssue[] {
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
   if (!schema) return value as T;
-  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  // A JSON body of `null` is not "no body".
+  if (where === 'body' && value === null) {
+    issues.push({ field: 'body', code: 'invalid_type', message: 'Expected a JSON object' });
+    return undefined as T;
+  }
+  const r = schema.safeParse(where === 'body' ? value : (value ?? {}));
   if (r.success) return r.data;
   issues.push(...zodIssues(r.error, where));
   return undefined as T;
@@ -64,6 +69,9 @@ const errorSchema = {
     },
   },
 };
+
+/** Routes that declare no query parameters reject any (unknown fields are errors everywhere). */
+const NO_QUERY = z.strictObject({});
 
 export function route<B = undefined, Q = undefined, P = undefined, A extends AuthLevel = 'active'>(
   app: FastifyInstance,
@@ -100,7 +108,7 @@ export function route<B = undefined, Q = undefined, P = undefined, A extends Aut
       }
       const issues: FieldIssue[] = [];
       const params = parsePart(def.params, req.params, 'params', issues);
-      const query = parsePart(def.query, req.query, 'query', issues);
+      const query = parsePart(def.query ?? NO_QUERY, req.query, 'query', issues);
       const body = parsePart(def.body, req.body, 'body', issues);
       if (issues.length) throw validationError(issues);
       const result = await def.handler({ req, reply, body, query, params, auth: auth as never, deps: app.deps });

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestApp } from '../../testing/test-app.ts';
+import { verifyChain } from './repository.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('audit trail', () => {
+  it('records writes and reads of personal data, and answers "who looked at this person"', async () => {
+    const admin = await loginAs(t, 'admin');
+    const u = (await admin.get('/api/users?q=border.officer')).json().items[0];
+    await admin.get(`/api/users/${u.id}`);
+    const auditor = await loginAs(t, 'auditor');
+    const res = await auditor.get(`/api/audit?targetType=user&targetId=${u.id}&action=users.read`);
+    expect(res.statusCode).toBe(200);
+    const row = res.json().items[0];
+    expect(row).toMatchObject({ action: 'users.read', purpose: 'administration', outcome: 'success', actor: { type: 'user', name: 'admin' }, agencyCode: 'MCS', roles: ['system_admin'] });
+    expect(row.clientIp).toBeTruthy();
+    expect(row.requestId).toBeTruthy();
+    const byUser = (await auditor.get('/api/audit?username=admin&action=auth.login')).json();
+    expect(byUser.total).toBeGreaterThan(0);
+    // The auditor's own search is in the log too.
+    expect((await auditor.get('/api/audit?action=audit.search')).json().total).toBeGreaterThan(0);
+  });
+
+  it('records denied attempts', async () => {
+    const officer = await loginAs(t, 'border.officer');
+    expect((await officer.get('/api/audit')).statusCode).toBe(403);
+    const auditor = await loginAs(t, 'auditor');
+    const denied = (await auditor.get('/api/audit?username=border.officer&limit=5')).json().items;
+    expect(denied.some((r: { outcome: string; action: string }) => r.outcome === 'denied' && r.action === 'GET /api/audit')).toBe(true);
+  });
+
+  it('keeps the chain intact under normal use', async () => {
+    const r = await verifyChain(t.ownerDb);
+    expect(r.ok).toBe(true);
+    expect(r.checked).toBeGreaterThan(10);
+    const auditor = await loginAs(t, 'auditor');
+    expect((await auditor.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('cannot be changed by the application', async () => {
+    await expect(t.db.query("UPDATE audit_log SET action = 'x' WHERE id = 1")).rejects.toThrow();
+    await expect(t.db.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow();
+    if (t.db.kind === 'postgres') {
+      // Even with the trigger gone, the application role lacks the grant.
+      await t.ownerDb.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      try {
+        await expect(t.db.query("UPDATE audit_log SET action = 'x' WHERE id = 1")).rejects.toThrow(/permission denied/);
+      } finally {
+        await t.ownerDb.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+      }
+    }
+  });
+
+  it('detects a changed row, a removed row and a removed tail, naming the first broken link', async () => {
+    const owner = t.ownerDb;
+    await owner.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+    try {
+      const before = await verifyChain(owner);
+      await owner.query("UPDATE audit_log SET outcome = 'failure' WHERE id = 5");
+      expect(await verifyChain(owner)).toMatchObject({ ok: false, firstBrokenId: 5, checked: 4 });
+      await owner.query("UPDATE audit_log SET outcome = (SELECT outcome FROM audit_log WHERE id = 4) WHERE id = 5");
+      const restored = await verifyChain(owner);
+      if (!restored.ok) await owner.query("UPDATE audit_log SET outcome = 'success' WHERE id = 5");
+      expect((await verifyChain(owner)).ok).toBe(true);
+
+      const last = before.checked;
+      await owner.query('DELETE FROM audit_log WHERE id = $1', [last]);
+      expect(await verifyChain(owner)).toMatchObject({ ok: false, firstBrokenId: last });
+      await owner.query('DELETE FROM audit_log WHERE id = 7');
+      expect(await verifyChain(owner)).toMatchObject({ ok: false, firstBrokenId: 7 });
+    } finally {
+      await owner.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    }
+  });
+});
