@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -41,7 +41,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     // Router-level failures (over-long or undecodable path parameters) speak the same error vocabulary.
     frameworkErrors: (error, req, reply) => {
       const body = { error: { code: 'REQUEST.INVALID_PATH', message: 'The address is not valid', requestId: req.id } };
-      void reply.status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
+      void (reply as FastifyReply).status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
     },
   });
   app.decorate('deps', deps);

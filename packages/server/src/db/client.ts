@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { userInfo } from 'node:os';
 import pg from 'pg';
 
 /** The one database interface the server uses. SQL is always parameterised ($1, $2, …). */
@@ -89,9 +90,22 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * libpq defaults the user to the operating-system user when a URL names none (`postgres://host/db`);
+ * node-postgres reads $USER, which minimal environments (CI, containers) do not set.
+ */
+export function pgConnectionString(url: string): string {
+  const u = new URL(url);
+  if (!u.username) u.username = process.env.PGUSER ?? process.env.USER ?? userInfo().username;
+  return u.toString();
+}
+
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: pgConnectionString(opts.databaseUrl), max: opts.poolSize ?? 10 });
+    // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
     if (opts.asAppRole) pool.on('connect', (c) => void c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined));
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('SELECT 1');

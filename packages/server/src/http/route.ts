@@ -108,7 +108,7 @@ export function route<B = undefined, Q = undefined, P = undefined, A extends Aut
       }
       const issues: FieldIssue[] = [];
       const params = parsePart(def.params, req.params, 'params', issues);
-      const query = parsePart(def.query ?? NO_QUERY, req.query, 'query', issues);
+      const query = parsePart((def.query ?? NO_QUERY) as ZodType<Q>, req.query, 'query', issues);
       const body = parsePart(def.body, req.body, 'body', issues);
       if (issues.length) throw validationError(issues);
       const result = await def.handler({ req, reply, body, query, params, auth: auth as never, deps: app.deps });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDb } from '../db/client.ts';
+import { openDb, pgConnectionString } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadProfile } from '../profiles/profile.ts';
 import { seed } from '../seed/seed.ts';
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   const profile = loadProfile(process.env.KAMURJ_COUNTRY ?? 'ARM');
   if (url) {
     const template = `kamurj_tpl_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: pgConnectionString(url) });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.query(`CREATE DATABASE ${template}`);

@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Clock } from '../app-deps.ts';
 import { loadConfig, DEFAULT_DEMO_PASSWORD, type Config } from '../config/config.ts';
-import { openDb, type Db } from '../db/client.ts';
+import { openDb, pgConnectionString, type Db } from '../db/client.ts';
 import { totpCode } from '../lib/totp.ts';
 import { DEMO_TOTP_SECRET } from '../seed/seed.ts';
 import { databaseUrlFor } from './global-setup.ts';
@@ -34,7 +34,7 @@ export async function openTestDb(): Promise<TestDb> {
   const base = process.env.DATABASE_URL;
   if (template && base) {
     const name = `kamurj_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
+    const admin = new pg.Client({ connectionString: pgConnectionString(base) });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     const url = databaseUrlFor(base, name);

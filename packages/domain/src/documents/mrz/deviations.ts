@@ -3,24 +3,9 @@
  * item 7). The parser never branches on an issuer code: it looks rows up here and applies their effect.
  * Callers may pass their own table (MrzParseOptions.deviations) as deviations are confirmed.
  */
-import type { MrzFormat } from './types.ts';
+import type { IssuerDeviation, MrzFormat } from './types.ts';
 
-export interface IssuerDeviation {
-  /** Issuing-state code, fillers removed (`D`, `BEL`). */
-  readonly issuer: string;
-  readonly formats: readonly MrzFormat[];
-  /** Matches when the document code starts with this (e.g. `ID`, `PO`). Omitted: any code. */
-  readonly documentCodePrefix?: string;
-  /** `long-number`: only when the TD1/TD2 document number is long (reference §1.5). */
-  readonly when?: 'always' | 'long-number';
-  /**
-   * `non-icao`: the layout merely looks like an ICAO format; the document is reported invalid
-   * (MRZ.NON_ICAO_FORMAT) but still parsed field by field. `note`: a warning (MRZ.ISSUER_DEVIATION).
-   */
-  readonly effect: 'non-icao' | 'note';
-  readonly message: string;
-  readonly source: string;
-}
+export type { IssuerDeviation };
 
 export const ISSUER_DEVIATIONS: readonly IssuerDeviation[] = [
   {

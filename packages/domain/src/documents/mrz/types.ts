@@ -1,5 +1,4 @@
 /** Public types of the MRZ library. The parse result mirrors the `kamurj mrz parse` JSON Lines contract. */
-import type { IssuerDeviation } from './deviations.ts';
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB';
 
@@ -160,3 +159,21 @@ export type MrzFormatResult =
       readonly warnings: readonly MrzIssue[];
     }
   | { readonly ok: false; readonly errors: readonly MrzIssue[] };
+
+/** A per-issuer deviation from Doc 9303 (rows live in deviations.ts). */
+export interface IssuerDeviation {
+  /** Issuing-state code, fillers removed (`D`, `BEL`). */
+  readonly issuer: string;
+  readonly formats: readonly MrzFormat[];
+  /** Matches when the document code starts with this (e.g. `ID`, `PO`). Omitted: any code. */
+  readonly documentCodePrefix?: string;
+  /** `long-number`: only when the TD1/TD2 document number is long (reference §1.5). */
+  readonly when?: 'always' | 'long-number';
+  /**
+   * `non-icao`: the layout merely looks like an ICAO format; the document is reported invalid
+   * (MRZ.NON_ICAO_FORMAT) but still parsed field by field. `note`: a warning (MRZ.ISSUER_DEVIATION).
+   */
+  readonly effect: 'non-icao' | 'note';
+  readonly message: string;
+  readonly source: string;
+}
