@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit.ts';
 import { demoTotpCommand } from './demo.ts';
 import { migrateCommand, seedCommand } from './migrate.ts';
 import { mrzParseCommand } from './mrz.ts';
+import { namesScoreCommand } from './names.ts';
 import { startCommand } from './start.ts';
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users.ts';
 
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   auditVerifyCommand,
   demoTotpCommand,
   mrzParseCommand,
+  namesScoreCommand,
 ];

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import ISO6391 from 'iso-639-1';
 import type { Queryable } from '../db/client.ts';
-import { upsertItem, type ItemInput } from '../modules/reference/index.ts';
+import { upsertItems, type ItemInput, type ReferenceTable } from '../modules/reference/index.ts';
 import type { CountryProfile } from '../profiles/profile.ts';
 import { EAEU_MEMBERS, ICAO_SPECIAL_CODES } from './icao-codes.ts';
 
@@ -52,12 +52,12 @@ export function profileItems(p: CountryProfile): { regions: ItemInput[]; crossin
 
 export async function seedReference(tx: Queryable, profile: CountryProfile, at: Date): Promise<void> {
   const { regions, crossingPoints } = profileItems(profile);
-  const all: [Parameters<typeof upsertItem>[1], ItemInput[]][] = [
+  const all: [ReferenceTable, ItemInput[]][] = [
     ['countries', countryItems()],
     ['document-codes', ICAO_SPECIAL_CODES.map((c) => ({ key: c.code, names: c.names, attributes: { kind: c.kind } }))],
     ['languages', languageItems()],
     ['regions', regions],
     ['crossing-points', crossingPoints],
   ];
-  for (const [table, items] of all) for (const item of items) await upsertItem(tx, table, item, at, null);
+  for (const [table, items] of all) await upsertItems(tx, table, items, at, null);
 }

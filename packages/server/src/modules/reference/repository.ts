@@ -47,20 +47,36 @@ export interface ItemInput {
   sortOrder?: number;
 }
 
-/** Inserts or refreshes an item from seed data, recording a history version when it changes. */
-export async function upsertItem(db: Queryable, table: ReferenceTable, item: ItemInput, at: Date, by: string | null): Promise<void> {
-  const before = await findItem(db, table, item.key);
-  const after = { names: item.names, attributes: item.attributes ?? {}, active: item.active ?? true };
-  if (before && JSON.stringify(snapshot(before)) === JSON.stringify(after)) return;
-  const version = before ? before.version + 1 : 1;
+/**
+ * Inserts or refreshes items from seed data in two statements, recording a history version for each item
+ * that is new or changed (unchanged items are left alone, so reseeding is cheap and adds no history).
+ */
+export async function upsertItems(db: Queryable, table: ReferenceTable, items: ItemInput[], at: Date, by: string | null): Promise<number> {
+  const existing = new Map(
+    (await db.query<ReferenceRow>('SELECT * FROM reference_items WHERE table_name = $1', [table])).rows.map((r) => [r.key, r]),
+  );
+  const changed = items.flatMap((item, i) => {
+    const before = existing.get(item.key);
+    const after = { names: item.names, attributes: item.attributes ?? {}, active: item.active ?? true };
+    if (before && JSON.stringify(snapshot(before)) === JSON.stringify(after)) return [];
+    return [{ key: item.key, ...after, sort_order: item.sortOrder ?? i, version: before ? before.version + 1 : 1, before: before ? snapshot(before) : null }];
+  });
+  if (!changed.length) return 0;
   await db.query(
     `INSERT INTO reference_items (table_name, key, names, attributes, active, sort_order, version, updated_at, updated_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+     SELECT $1, x.key, x.names, x.attributes, x.active, x.sort_order, x.version, $3, $4
+     FROM jsonb_to_recordset($2::jsonb) AS x(key text, names jsonb, attributes jsonb, active boolean, sort_order int, version int)
      ON CONFLICT (table_name, key) DO UPDATE SET names = EXCLUDED.names, attributes = EXCLUDED.attributes, active = EXCLUDED.active,
        sort_order = EXCLUDED.sort_order, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-    [table, item.key, JSON.stringify(item.names), JSON.stringify(after.attributes), after.active, item.sortOrder ?? 0, version, at, by],
+    [table, JSON.stringify(changed), at, by],
   );
-  await insertHistory(db, table, item.key, version, at, by, before ? snapshot(before) : null, after);
+  await db.query(
+    `INSERT INTO reference_history (table_name, key, version, changed_at, changed_by, before, after)
+     SELECT $1, x.key, x.version, $3, $4, x.before, jsonb_build_object('names', x.names, 'attributes', x.attributes, 'active', x.active)
+     FROM jsonb_to_recordset($2::jsonb) AS x(key text, names jsonb, attributes jsonb, active boolean, version int, before jsonb)`,
+    [table, JSON.stringify(changed), at, by],
+  );
+  return changed.length;
 }
 
 export const snapshot = (r: ReferenceRow) => ({ names: r.names, attributes: r.attributes, active: r.active });
