@@ -22,6 +22,8 @@ export class TestClock implements Clock {
 }
 
 export interface TestDb {
+  /** PostgreSQL URL of this file's private database (undefined on PGlite). */
+  url?: string;
   db: Db;
   /** Connection with owner rights (PostgreSQL) — what a DBA could do; the same instance on PGlite. */
   ownerDb: Db;
@@ -41,6 +43,7 @@ export async function openTestDb(): Promise<TestDb> {
     const ownerDb = await openDb({ databaseUrl: url, poolSize: 2 });
     const db = await openDb({ databaseUrl: url, asAppRole: true, poolSize: 5 });
     return {
+      url,
       db,
       ownerDb,
       close: async () => {
