@@ -82,7 +82,8 @@ describe('access matrix (role × jurisdiction × action)', () => {
     const role = (r: Role): Actor => ({ kind: 'user', id: 'x', agencyId: 'mcs', roles: [r], scopes: ['ARM'] });
     expect(can(role('auditor'), 'audit.read')).toBe(true);
     expect(can(role('auditor'), 'users.manage')).toBe(false);
-    expect(can(role('system_admin'), 'audit.read')).toBe(false);
+    expect(can(role('system_admin'), 'audit.read')).toBe(true);
+    expect(can(role('agency_admin'), 'audit.read')).toBe(false);
     expect(can(role('agency_admin'), 'users.manage', { agencyId: 'nss' })).toBe(false);
     expect(can(role('agency_admin'), 'users.manage', { agencyId: 'mcs' })).toBe(true);
     expect(modulesOf(role('border_officer'))).toEqual(['border', 'persons']);

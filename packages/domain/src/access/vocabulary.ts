@@ -97,6 +97,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'users.read': 'all',
     'users.manage': 'all',
     'tokens.manage': 'all',
+    // Administrators answer for the accounts they manage, so they may read the trail (never change it);
+    // the auditor keeps an independent, read-only view.
+    'audit.read': 'all',
     'audit.verify': 'all',
   },
   auditor: {

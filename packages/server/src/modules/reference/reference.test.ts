@@ -60,6 +60,8 @@ describe('reference data', () => {
     const history = (await admin.get('/api/reference/crossing-points/MARGARA/history')).json().items;
     expect(history[0]).toMatchObject({ version: item.version + 1, changedBy: 'admin', before: { active: true }, after: { active: false } });
     expect((await admin.patch('/api/reference/crossing-points/NOPE', { version: 1, active: false })).statusCode).toBe(404);
+    expect((await admin.get('/api/reference/crossing-points/MARGARA')).json()).toMatchObject({ key: 'MARGARA', active: false });
+    expect((await admin.get('/api/reference/crossing-points/NOPE')).statusCode).toBe(404);
   });
 });
 

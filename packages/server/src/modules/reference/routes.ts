@@ -72,6 +72,21 @@ export function referenceRoutes(app: FastifyInstance): void {
   });
 
   route(app, {
+    method: 'GET',
+    url: '/api/reference/:table/:key',
+    summary: 'One reference item',
+    tags: ['reference'],
+    auth: 'active',
+    params: itemParams,
+    handler: async ({ params, auth, deps }) => {
+      requireCan(auth.actor, 'reference.read');
+      const item = await repo.findItem(deps.db, params.table, params.key);
+      if (!item) throw notFound('Reference item', 'REFERENCE.NOT_FOUND');
+      return presentItem(item);
+    },
+  });
+
+  route(app, {
     method: 'PATCH',
     url: '/api/reference/:table/:key',
     summary: 'Edit names or the active flag of a reference item; every change is versioned',

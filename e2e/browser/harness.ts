@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { totpCode } from '../../packages/server/src/lib/totp.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+export const DEMO_PASSWORD = 'Kamurj-demo-2026!';
+export const DEMO_TOTP_SECRET = 'KAMURJDEMOSECRETKAMURJDEMOSECRET';
+
+/** Builds packages/web/dist, which the server serves (skip with KAMURJ_E2E_SKIP_BUILD=1). */
+export function buildWeb(): void {
+  if (process.env.KAMURJ_E2E_SKIP_BUILD === '1') return;
+  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', `${ROOT}packages/web/vite.config.ts`, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // The test runner sets NODE_ENV=test, which would give React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs axe on the page as it is now; serious and critical violations fail the step. */
+export async function checkA11y(page: Page, step: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `accessibility of ${step}`).toEqual([]);
+}
+
+let shot = 0;
+let prefix = 'browser';
+/** Names this test file's screenshots: e2e/artifacts/<prefix>-NN-<step>.png. */
+export function artifactPrefix(name: string): void {
+  prefix = name;
+  shot = 0;
+}
+
+/** Saves a full-page screenshot for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  shot += 1;
+  await page.screenshot({ path: `${ARTIFACTS}${prefix}-${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+}
+
+/** Axe plus a screenshot: what every visited page gets. */
+export async function visit(page: Page, name: string): Promise<void> {
+  await checkA11y(page, name);
+  await screenshot(page, name);
+}
+
+const lastStep = new Map<string, number>();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A TOTP code the server will accept for this user: the server refuses a code of a 30-second step it has
+ * already seen for the user (replay), and a code about to expire may be stale by the time it arrives.
+ */
+export async function freshTotp(username: string): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / 30_000);
+    const left = 30_000 - (now % 30_000);
+    if (step > (lastStep.get(username) ?? -1) && left > 4_000) {
+      lastStep.set(username, step);
+      return totpCode(DEMO_TOTP_SECRET, now);
+    }
+    await sleep(left + 250);
+  }
+}
