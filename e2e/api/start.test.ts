@@ -22,7 +22,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kamurj-start-'));
   if (process.env.DATABASE_URL) pgDb = await openTestDb();
   child = spawn(process.execPath, [BIN, 'start'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KAMURJ_DATA_DIR: dir, KAMURJ_LOG_LEVEL: 'warn', ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
+    // A web bundle directory of its own, so the first-start build runs here too, as on a fresh clone.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KAMURJ_DATA_DIR: dir, KAMURJ_WEB_DIST: join(dir, 'web'), KAMURJ_LOG_LEVEL: 'warn', ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -49,6 +50,10 @@ afterAll(async () => {
 });
 
 describe('kamurj start', () => {
+  it('builds the web app on first start', () => {
+    expect(output).toMatch(/Building the web app/);
+  });
+
   it('prints the demo accounts with a demonstration-only warning', () => {
     expect(output).toMatch(/FOR DEMONSTRATION ONLY/);
     for (const u of ['admin', 'mcs.admin', 'auditor', 'border.officer', 'border.supervisor', 'case.worker', 'analyst', 'policy.officer']) {

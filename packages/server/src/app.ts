@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -12,6 +13,7 @@ import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { personRoutes } from './modules/persons/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
 import { userRoutes } from './modules/users/index.ts';
@@ -99,8 +101,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   tokenRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);
+  personRoutes(app);
 
-  const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
+  const webDist = deps.config.webDist ? resolve(deps.config.webDist) : DEFAULT_WEB_DIST;
   if (opts.serveWeb && existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
     // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.

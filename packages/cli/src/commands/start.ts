@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
 import { startServer } from '../../../server/src/main.ts';
@@ -17,13 +17,20 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the web app when its bundle is missing or older than its sources: no separate build step. */
-async function ensureWebBuilt(log: (t: string) => void): Promise<void> {
-  const index = join(WEB, 'dist', 'index.html');
+async function ensureWebBuilt(outDir: string, log: (t: string) => void): Promise<void> {
+  const index = join(outDir, 'index.html');
   const srcTime = Math.max(newestMtime(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= srcTime) return;
   log('Building the web app (first start or sources changed)…\n');
   const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production for the bundle; the server's own mode must not change with it.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export const startCommand: Command = {
@@ -40,7 +47,8 @@ See the README for every environment variable.`,
       io.stderr(`start takes no arguments (configure it with environment variables)\n`);
       return 2;
     }
-    if (existsSync(join(WEB, 'index.html'))) await ensureWebBuilt(io.stdout);
+    const outDir = resolve(process.env.KAMURJ_WEB_DIST || join(WEB, 'dist'));
+    if (existsSync(join(WEB, 'index.html'))) await ensureWebBuilt(outDir, io.stdout);
     const server = await startServer();
     const { seedResult, config } = server;
     const lines = [
