@@ -5,6 +5,7 @@ import { migrateCommand, seedCommand } from './migrate.ts';
 import { mrzParseCommand } from './mrz.ts';
 import { namesScoreCommand } from './names.ts';
 import { startCommand } from './start.ts';
+import { stayCheckCommand } from './stay.ts';
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   demoTotpCommand,
   mrzParseCommand,
   namesScoreCommand,
+  stayCheckCommand,
 ];
