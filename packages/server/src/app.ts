@@ -38,7 +38,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { strict: false } },
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Router-level failures (over-long or undecodable path parameters) speak the same error vocabulary.
     frameworkErrors: (error, req, reply) => {
       const body = { error: { code: 'REQUEST.INVALID_PATH', message: 'The address is not valid', requestId: req.id } };
