@@ -1,9 +1,11 @@
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit.ts';
 import { demoTotpCommand } from './demo.ts';
+import { linkCommand } from './link.ts';
 import { migrateCommand, seedCommand } from './migrate.ts';
 import { mrzParseCommand } from './mrz.ts';
 import { namesScoreCommand } from './names.ts';
+import { populationGenerateCommand } from './population.ts';
 import { startCommand } from './start.ts';
 import { stayCheckCommand } from './stay.ts';
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users.ts';
@@ -21,4 +23,6 @@ export const COMMANDS: readonly Command[] = [
   mrzParseCommand,
   namesScoreCommand,
   stayCheckCommand,
+  linkCommand,
+  populationGenerateCommand,
 ];
