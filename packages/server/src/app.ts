@@ -13,6 +13,7 @@ import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { personRoutes } from './modules/persons/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
 import { userRoutes } from './modules/users/index.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   tokenRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);
+  personRoutes(app);
 
   const webDist = deps.config.webDist ? resolve(deps.config.webDist) : DEFAULT_WEB_DIST;
   if (opts.serveWeb && existsSync(webDist)) {

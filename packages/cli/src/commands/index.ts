@@ -5,6 +5,7 @@ import { linkCommand } from './link.ts';
 import { migrateCommand, seedCommand } from './migrate.ts';
 import { mrzParseCommand } from './mrz.ts';
 import { namesScoreCommand } from './names.ts';
+import { PERSONS_COMMANDS } from './persons.ts';
 import { populationGenerateCommand } from './population.ts';
 import { startCommand } from './start.ts';
 import { stayCheckCommand } from './stay.ts';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   stayCheckCommand,
   linkCommand,
   populationGenerateCommand,
+  ...PERSONS_COMMANDS,
 ];

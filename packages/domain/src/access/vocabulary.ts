@@ -14,6 +14,9 @@ export const ACTIONS = [
   'reference.manage',
   'persons.read',
   'persons.write',
+  'persons.merge', // review duplicate candidates, merge and unmerge persons
+  'persons.sensitive.read', // see protected persons (trafficking victims, asylum seekers, minors) unmasked
+  'persons.break_glass', // time-boxed, reasoned, audited access to one protected person
   'border.crossing.record',
   'border.crossing.supervise',
   'cases.read',
@@ -52,13 +55,16 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
   border_officer: {
     'session.self': 'all',
     'reference.read': 'all',
-    'persons.read': 'jurisdiction',
+    // A traveller may arrive at any crossing point: border staff look people up nationally.
+    'persons.read': 'all',
+    'persons.break_glass': 'all',
     'border.crossing.record': 'jurisdiction',
   },
   border_supervisor: {
     'session.self': 'all',
     'reference.read': 'all',
-    'persons.read': 'jurisdiction',
+    'persons.read': 'all',
+    'persons.break_glass': 'all',
     'border.crossing.record': 'jurisdiction',
     'border.crossing.supervise': 'jurisdiction',
     'statistics.read': 'jurisdiction',
@@ -68,6 +74,11 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'reference.read': 'all',
     'persons.read': 'jurisdiction',
     'persons.write': 'jurisdiction',
+    'persons.merge': 'jurisdiction',
+    // Case workers handle asylum and trafficking cases of their territory (ADR 0301: a dedicated
+    // protection-officer role is the next refinement).
+    'persons.sensitive.read': 'jurisdiction',
+    'persons.break_glass': 'jurisdiction',
     'cases.read': 'jurisdiction',
     'cases.write': 'jurisdiction',
   },
@@ -136,3 +147,14 @@ export const MODULES = [
   { code: 'reference', action: 'reference.manage' },
 ] as const satisfies readonly { code: string; action: Action }[];
 export type ModuleCode = (typeof MODULES)[number]['code'];
+
+/**
+ * Actions a machine token may hold. Never administration (a leaked token must not create users or read
+ * the audit log), and never protected persons, merging or break-the-glass: those stay with people who
+ * answer for them by name.
+ */
+const NOT_FOR_MACHINES: readonly Action[] = [
+  'session.self', 'users.read', 'users.manage', 'tokens.manage', 'audit.read', 'audit.verify', 'reference.manage',
+  'persons.merge', 'persons.sensitive.read', 'persons.break_glass',
+];
+export const MACHINE_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !NOT_FOR_MACHINES.includes(a));

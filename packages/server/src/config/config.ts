@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   KAMURJ_REQUIRE_ADMIN_MFA: bool.default(true),
   KAMURJ_WEB_DIST: z.string().optional(),
   KAMURJ_DEMO_PASSWORD: z.string().min(12).optional(),
+  KAMURJ_AUTO_MERGE_THRESHOLD: z.coerce.number().min(0.7).max(1.01).default(1.01),
+  KAMURJ_BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export type Config = Readonly<{
@@ -49,6 +51,9 @@ export type Config = Readonly<{
   requireAdminMfa: boolean;
   webDist: string | undefined;
   demoPassword: string;
+  /** Duplicate pairs scoring at least this are merged without review (never protected persons); 1.01 = off. */
+  autoMergeThreshold: number;
+  breakGlassMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -94,5 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireAdminMfa: e.KAMURJ_REQUIRE_ADMIN_MFA,
     webDist: e.KAMURJ_WEB_DIST,
     demoPassword: e.KAMURJ_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    autoMergeThreshold: e.KAMURJ_AUTO_MERGE_THRESHOLD,
+    breakGlassMs: e.KAMURJ_BREAK_GLASS_MINUTES * 60_000,
   });
 }

@@ -6,6 +6,7 @@ import { audit } from '../modules/audit/index.ts';
 import { insertUser } from '../modules/users/index.ts';
 import type { CountryProfile } from '../profiles/profile.ts';
 import { agencyId, jurisdictionId, pathOfCode, seedOrganisation } from './organisation.ts';
+import { seedDemoPersons } from './persons.ts';
 import { seedReference } from './reference.ts';
 
 /**
@@ -56,6 +57,7 @@ export async function seed(db: Db, profile: CountryProfile, opts: { demo: boolea
     totp: u.roles.some((r) => access.ROLES_REQUIRING_MFA.includes(r)),
   }));
   if (!opts.demo) return { country: profile.country, demoAccounts: [], createdDemoAccounts: false };
+  await seedDemoPersons(db, profile.country, profile.regions.map((r) => r.code), at);
   const hash = await hashPassword(opts.demoPassword);
   let created = false;
   await db.tx(async (tx) => {

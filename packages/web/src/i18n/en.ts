@@ -1,3 +1,4 @@
+import { enPersons } from './persons.en.ts';
 import { enTerms } from './terms.en.ts';
 
 /** English, the reference dictionary: hy.ts and ru.ts must have exactly these keys. */
@@ -224,5 +225,5 @@ const enUi = {
 };
 
 export type UiKey = keyof typeof enUi;
-export const en = { ...enTerms, ...enUi };
+export const en = { ...enTerms, ...enUi, ...enPersons };
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { UiKey } from './en.ts';
+import { hyPersons } from './persons.hy.ts';
 import { hyTerms } from './terms.hy.ts';
 
 /** Armenian (Հայերեն). Keys as in en.ts. */
@@ -224,4 +225,4 @@ const hyUi: Record<UiKey, string> = {
   'reference.changes': 'Փոփոխություններ',
 };
 
-export const hy = { ...hyTerms, ...hyUi };
+export const hy = { ...hyTerms, ...hyUi, ...hyPersons };

@@ -1,4 +1,5 @@
 import type { UiKey } from './en.ts';
+import { ruPersons } from './persons.ru.ts';
 import { ruTerms } from './terms.ru.ts';
 
 /** Russian (Русский). Keys as in en.ts. */
@@ -224,4 +225,4 @@ const ruUi: Record<UiKey, string> = {
   'reference.changes': 'Изменения',
 };
 
-export const ru = { ...ruTerms, ...ruUi };
+export const ru = { ...ruTerms, ...ruUi, ...ruPersons };

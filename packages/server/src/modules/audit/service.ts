@@ -15,6 +15,8 @@ export const PURPOSES = [
   'border_control',
   'casework',
   'statistics',
+  'data_quality', // duplicate review, merge and unmerge of person records
+  'break_the_glass', // exceptional access to a protected person, with a reason
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -51,10 +51,9 @@ const findToken = async (db: Queryable, id: string) => (await db.query<TokenRow>
 
 /**
  * Machine tokens for border-post nodes and integrations. A token acts within the agency of the
- * administrator who creates it, with an explicit list of actions and jurisdictions; it can never hold
- * administrative actions, so a leaked token cannot create users or read the audit log.
+ * administrator who creates it, with an explicit list of actions (access.MACHINE_ACTIONS) and jurisdictions.
  */
-const MACHINE_ACTIONS = access.ACTIONS.filter((a) => !['session.self', 'users.manage', 'users.read', 'tokens.manage', 'audit.read', 'audit.verify', 'reference.manage'].includes(a));
+const MACHINE_ACTIONS = access.MACHINE_ACTIONS;
 
 export function tokenRoutes(app: FastifyInstance): void {
   route(app, {

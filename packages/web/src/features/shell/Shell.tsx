@@ -7,6 +7,7 @@ import { moduleTitle } from '../../i18n/labels.ts';
 import { href, useRoute, type Route } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { AuditPage } from '../audit/AuditPage.tsx';
+import { PersonsPage } from '../persons/PersonsPage.tsx';
 import { ReferencePage } from '../reference/ReferencePage.tsx';
 import { TokensPage } from '../tokens/TokensPage.tsx';
 import { UsersPage } from '../users/UsersPage.tsx';
@@ -16,7 +17,7 @@ import { ModuleLanding } from './ModuleLanding.tsx';
 import { NotAvailable } from './NotAvailable.tsx';
 
 /** Modules that have no screens yet: they show their landing page only. */
-const PLANNED = new Set(['border', 'persons', 'cases', 'statistics', 'policy']);
+const PLANNED = new Set(['border', 'cases', 'statistics', 'policy']);
 
 function Page({ route }: { route: Route }) {
   const { hasModule } = useSession();
@@ -33,6 +34,8 @@ function Page({ route }: { route: Route }) {
       return <TokensPage route={route} />;
     case 'audit':
       return <AuditPage route={route} />;
+    case 'persons':
+      return <PersonsPage route={route} />;
     default:
       return <ReferencePage route={route} />;
   }

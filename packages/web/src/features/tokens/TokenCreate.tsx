@@ -1,4 +1,4 @@
-import { ACTIONS } from '@kamurj/domain/access';
+import { MACHINE_ACTIONS } from '@kamurj/domain/access';
 import { useState, type FormEvent } from 'react';
 import type { TokenView } from '../../api/types.ts';
 import { ErrorAlert, MessageAlert, StatusMessage } from '../../components/ErrorAlert.tsx';
@@ -12,7 +12,7 @@ import { actionLabel } from '../../i18n/labels.ts';
 import { tokensApi } from './api.ts';
 
 /** Actions a machine may be given: everything except managing one's own session. */
-const TOKEN_ACTIONS = ACTIONS.filter((a) => a !== 'session.self');
+const TOKEN_ACTIONS = MACHINE_ACTIONS;
 
 export function TokenCreate() {
   const i = useI18n();

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import * as P from '@kamurj/domain/persons';
+import { prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { AuditOrigin } from '../audit/index.ts';
+import { isoDay } from './gate.ts';
+import { mergePersons } from './merge.ts';
+import * as repo from './repository.ts';
+
+/**
+ * Duplicate detection (ADR 0301): on every entry path (create, update, import, merge, unmerge) and in
+ * batch over the registry. Candidates are blocked by shared comparison keys or document numbers, scored by
+ * the matcher, and pairs at or above the match threshold (0.7) go to the review queue. A pair scoring at
+ * least KAMURJ_AUTO_MERGE_THRESHOLD is merged at once, unless either record is protected.
+ */
+export type FoundBy = 'create' | 'update' | 'import' | 'merge' | 'unmerge' | 'batch';
+const BLOCK_LIMIT = 200;
+
+export interface Candidate {
+  row: repo.PersonRow;
+  score: number;
+  explanation: MatchExplanation;
+}
+
+export async function findCandidates(
+  db: Queryable,
+  person: { id: string | null; record: P.PersonData },
+  opts: { onlyAfterId?: boolean; threshold?: number } = {},
+): Promise<Candidate[]> {
+  const keys = P.matchKeys(person.record);
+  const docs = P.documentKeys(person.record).map((d) => d.number);
+  if (!keys.length && !docs.length) return [];
+  const self = person.id ?? '00000000-0000-0000-0000-000000000000';
+  const after = opts.onlyAfterId ? 'AND h.person_id > $3' : '';
+  const r = await db.query<{ id: string }>(
+    `SELECT h.person_id AS id FROM (
+        SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])
+        UNION ALL SELECT person_id, 10 AS w FROM person_document_keys WHERE number = ANY($2::text[])
+     ) h JOIN persons p ON p.id = h.person_id
+     WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
+     GROUP BY h.person_id ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
+    [keys, docs, self],
+  );
+  const rows = await repo.findPersons(db, r.rows.map((x) => x.id));
+  const mine = prepareRecord(P.toMatcherRecord(person.record));
+  return scoreAll(mine, rows, opts.threshold ?? DEFAULT_THRESHOLD);
+}
+
+function scoreAll(mine: PreparedRecord, rows: repo.PersonRow[], threshold: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const row of rows) {
+    const res = scorePrepared(mine, prepareRecord(P.toMatcherRecord(row.record)), { explain: true, threshold });
+    if (res.score >= threshold && res.explanation) out.push({ row, score: res.score, explanation: res.explanation });
+  }
+  return out.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
+}
+
+/** Stores pairs in the review queue; a pair already decided keeps its decision. Returns the pair ids. */
+export async function recordPairs(tx: Queryable, personId: string, candidates: readonly Candidate[], foundBy: FoundBy, at: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const c of candidates) {
+    const [a, b] = [personId, c.row.id].sort();
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO duplicate_candidates (id, person_a, person_b, score, explanation, found_by, found_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (person_a, person_b) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+         WHERE duplicate_candidates.status IN ('pending', 'unsure')
+       RETURNING id`,
+      [randomUUID(), a, b, c.score, JSON.stringify(c.explanation), foundBy, at],
+    );
+    if (r.rows[0]) ids.set(c.row.id, r.rows[0].id);
+  }
+  return ids;
+}
+
+export interface DetectResult {
+  candidates: Candidate[];
+  /** The survivor this record was merged into automatically, if any. */
+  autoMergedInto: string | null;
+}
+
+/**
+ * Runs after a record was written (in the same transaction): queue the pairs, and merge automatically
+ * when the best pair clears the configured threshold and neither record is protected. The older record
+ * survives.
+ */
+export async function detectDuplicates(
+  tx: Queryable,
+  origin: AuditOrigin,
+  person: { id: string; record: P.PersonData; createdAt: Date },
+  foundBy: FoundBy,
+  autoMergeThreshold: number,
+): Promise<DetectResult> {
+  const candidates = await findCandidates(tx, person);
+  const pairIds = await recordPairs(tx, person.id, candidates, foundBy, origin.at);
+  const best = candidates[0];
+  if (!best) return { candidates, autoMergedInto: null };
+  const verdict = P.autoMergeVerdict(person.record, best.row.record, best.score, autoMergeThreshold, isoDay(origin.at));
+  if (verdict !== 'merge' || !pairIds.has(best.row.id)) return { candidates, autoMergedInto: null };
+  const older = best.row.created_at <= person.createdAt ? best.row.id : person.id;
+  const newer = older === person.id ? best.row.id : person.id;
+  await mergePersons(tx, origin, { survivorId: older, mergedId: newer, candidateId: pairIds.get(best.row.id) ?? null, automatic: true, reason: `score ${best.score}` });
+  return { candidates, autoMergedInto: older === person.id ? null : older };
+}
+
+export interface BatchResult {
+  scanned: number;
+  pairs: number;
+  autoMerged: number;
+}
+
+/**
+ * Scans the registry (optionally only persons matching `where`) in id order; each pair is scored once,
+ * from its lower id. Each person's pairs commit in their own transaction, so a long run makes progress.
+ */
+export async function batchDedupe(db: Db, origin: () => AuditOrigin, opts: { autoMergeThreshold: number; jurisdictionFilter?: (path: string | null) => boolean }): Promise<BatchResult> {
+  const result: BatchResult = { scanned: 0, pairs: 0, autoMerged: 0 };
+  let lastId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const page = (
+      await db.query<{ id: string }>('SELECT id FROM persons WHERE merged_into IS NULL AND id > $1 ORDER BY id LIMIT 500', [lastId])
+    ).rows;
+    if (!page.length) break;
+    lastId = page[page.length - 1]!.id;
+    for (const { id } of page) {
+      const row = await repo.findPerson(db, id);
+      if (!row || row.merged_into) continue;
+      if (opts.jurisdictionFilter && !opts.jurisdictionFilter(row.jurisdiction_path)) continue;
+      result.scanned++;
+      const candidates = (await findCandidates(db, { id, record: row.record }, { onlyAfterId: true })).filter(
+        (c) => !opts.jurisdictionFilter || opts.jurisdictionFilter(c.row.jurisdiction_path),
+      );
+      if (!candidates.length) continue;
+      await db.tx(async (tx) => {
+        const o = origin();
+        const ids = await recordPairs(tx, id, candidates, 'batch', o.at);
+        result.pairs += ids.size;
+        const best = candidates[0]!;
+        if (ids.has(best.row.id) && P.autoMergeVerdict(row.record, best.row.record, best.score, opts.autoMergeThreshold, isoDay(o.at)) === 'merge') {
+          const older = best.row.created_at <= row.created_at ? best.row.id : id;
+          await mergePersons(tx, o, { survivorId: older, mergedId: older === id ? best.row.id : id, candidateId: ids.get(best.row.id) ?? null, automatic: true, reason: `batch, score ${best.score}` });
+          result.autoMerged++;
+        }
+      });
+    }
+  }
+  return result;
+}

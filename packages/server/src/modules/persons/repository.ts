@@ -1,0 +1,162 @@
+import * as P from '@kamurj/domain/persons';
+import type { Queryable } from '../../db/client.ts';
+
+export interface PersonRow {
+  id: string;
+  version: number;
+  record: P.PersonData;
+  jurisdiction_path: string | null;
+  merged_into: string | null;
+  source: string;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+}
+
+const COLUMNS = 'id, version, record, jurisdiction_path, merged_into, source, created_at, created_by, updated_at';
+
+export async function findPerson(db: Queryable, id: string, lock = false): Promise<PersonRow | undefined> {
+  const r = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return r.rows[0];
+}
+
+export async function findPersons(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = ANY($1::uuid[])`, [ids])).rows;
+}
+
+/** Follows merge redirects (a merged record points at its survivor) to the record in use. */
+export async function resolveSurvivor(db: Queryable, id: string): Promise<{ row: PersonRow; redirectedFrom: string | null } | undefined> {
+  let row = await findPerson(db, id);
+  if (!row) return undefined;
+  for (let hops = 0; row.merged_into && hops < 20; hops++) {
+    const next = await findPerson(db, row.merged_into);
+    if (!next) break;
+    row = next;
+  }
+  return { row, redirectedFrom: row.id === id ? null : id };
+}
+
+/** Columns derived from the record for filtering (birth year, nationalities, protection). */
+function derived(d: P.PersonData) {
+  const year = d.birthDate ? Number(d.birthDate.slice(0, 4)) : null;
+  return [d.birthDate, year, d.sex, d.citizenships.map((c) => c.code), d.protection.traffickingVictim, d.protection.asylumSeeker];
+}
+
+export interface NewPerson {
+  id: string;
+  record: P.PersonData;
+  jurisdictionPath: string | null;
+  source: 'entry' | 'document' | 'import' | 'seed';
+  at: Date;
+  actorId: string | null;
+}
+
+export async function insertPerson(tx: Queryable, p: NewPerson): Promise<void> {
+  await tx.query(
+    `INSERT INTO persons (id, version, record, jurisdiction_path, birth_date, birth_year, sex, nationalities, trafficking_victim, asylum_seeker, source, created_at, created_by, updated_at)
+     VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11)`,
+    [p.id, JSON.stringify(p.record), p.jurisdictionPath, ...derived(p.record), p.source, p.at, p.actorId],
+  );
+  await reindex(tx, p.id, p.record);
+}
+
+/** Writes a new version if the stored one is `version`; false when someone else changed it first. */
+export async function updatePerson(
+  tx: Queryable,
+  id: string,
+  version: number,
+  changes: { record: P.PersonData; jurisdictionPath: string | null; mergedInto: string | null; at: Date },
+): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE persons SET version = version + 1, record = $3, jurisdiction_path = $4, birth_date = $5, birth_year = $6, sex = $7,
+            nationalities = $8, trafficking_victim = $9, asylum_seeker = $10, merged_into = $11, updated_at = $12
+      WHERE id = $1 AND version = $2`,
+    [id, version, JSON.stringify(changes.record), changes.jurisdictionPath, ...derived(changes.record), changes.mergedInto, changes.at],
+  );
+  if (r.rowCount !== 1) return false;
+  // A merged record leaves the search index; it is reachable only through its survivor.
+  if (changes.mergedInto) await clearIndex(tx, id);
+  else await reindex(tx, id, changes.record);
+  return true;
+}
+
+async function clearIndex(tx: Queryable, id: string): Promise<void> {
+  await tx.query('DELETE FROM person_name_keys WHERE person_id = $1', [id]);
+  await tx.query('DELETE FROM person_document_keys WHERE person_id = $1', [id]);
+}
+
+/** Rebuilds the person's name keys and document numbers from the record (derived, never edited by hand). */
+export async function reindex(tx: Queryable, id: string, record: P.PersonData): Promise<void> {
+  await clearIndex(tx, id);
+  const keys = P.searchKeys(record);
+  if (keys.length) {
+    await tx.query('INSERT INTO person_name_keys (key, person_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, id]);
+  }
+  const docs = P.documentKeys(record);
+  if (docs.length) {
+    await tx.query(
+      `INSERT INTO person_document_keys (number, issuer, person_id) SELECT n, i, $3 FROM unnest($1::text[], $2::text[]) AS d(n, i) ON CONFLICT DO NOTHING`,
+      [docs.map((d) => d.number), docs.map((d) => d.issuer), id],
+    );
+  }
+}
+
+export interface HistoryEntry {
+  personId: string;
+  version: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  record: P.PersonData;
+  mergedInto: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function appendHistory(tx: Queryable, h: HistoryEntry): Promise<void> {
+  await tx.query(
+    `INSERT INTO person_history (person_id, version, at, actor_id, actor_name, action, record, merged_into, details) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [h.personId, h.version, h.at, h.actorId, h.actorName, h.action, JSON.stringify(h.record), h.mergedInto, JSON.stringify(h.details ?? {})],
+  );
+}
+
+export interface HistoryRow {
+  version: number;
+  at: Date;
+  actor_name: string | null;
+  action: string;
+  record: P.PersonData;
+  merged_into: string | null;
+  details: Record<string, unknown>;
+}
+
+export async function listHistory(db: Queryable, id: string): Promise<HistoryRow[]> {
+  return (
+    await db.query<HistoryRow>(
+      'SELECT version, at, actor_name, action, record, merged_into, details FROM person_history WHERE person_id = $1 ORDER BY version DESC',
+      [id],
+    )
+  ).rows;
+}
+
+/** Ids of the records merged (directly) into this one and still merged. */
+export async function mergedFrom(db: Queryable, id: string): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM persons WHERE merged_into = $1 ORDER BY created_at, id', [id])).rows.map((r) => r.id);
+}
+
+/** Users' unexpired break-the-glass grants among these persons. */
+export async function activeGrants(db: Queryable, userId: string | null, personIds: readonly string[], now: Date): Promise<Set<string>> {
+  if (!userId || personIds.length === 0) return new Set();
+  const r = await db.query<{ person_id: string }>(
+    'SELECT DISTINCT person_id FROM break_glass_grants WHERE user_id = $1 AND person_id = ANY($2::uuid[]) AND expires_at > $3',
+    [userId, personIds, now],
+  );
+  return new Set(r.rows.map((x) => x.person_id));
+}
+
+export async function grantExpiry(db: Queryable, userId: string | null, personId: string, now: Date): Promise<Date | null> {
+  if (!userId) return null;
+  const r = await db.query<{ e: Date | null }>('SELECT max(expires_at) AS e FROM break_glass_grants WHERE user_id = $1 AND person_id = $2 AND expires_at > $3', [userId, personId, now]);
+  return r.rows[0]?.e ?? null;
+}
