@@ -1,5 +1,17 @@
 import { useId, type ReactNode } from 'react';
 
+const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/** The message of a field that needs correcting (id `<field id>-error`, referenced by aria-describedby). */
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  );
+}
+
 /** A labelled text-like input (<label for>), with an optional hint tied by aria-describedby. */
 export function TextField(props: {
   label: string;
@@ -18,18 +30,21 @@ export function TextField(props: {
   disabled?: boolean;
   autoFocus?: boolean;
   pattern?: string;
+  /** A problem with the value, shown under the label and tied to the input (aria-invalid). */
+  error?: string | undefined;
 }) {
   const auto = useId();
   const id = props.id ?? auto;
   const hintId = `${id}-hint`;
   return (
-    <div className="field">
+    <div className={props.error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && (
         <p className="hint" id={hintId}>
           {props.hint}
         </p>
       )}
+      <FieldError id={id} error={props.error} />
       <input
         id={id}
         name={id}
@@ -46,7 +61,8 @@ export function TextField(props: {
         disabled={props.disabled}
         autoFocus={props.autoFocus}
         pattern={props.pattern}
-        aria-describedby={props.hint ? hintId : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.hint ? hintId : undefined, props.error ? `${id}-error` : undefined)}
       />
     </div>
   );
@@ -59,13 +75,15 @@ export function SelectField(props: {
   id?: string;
   disabled?: boolean;
   required?: boolean;
+  error?: string | undefined;
   children: ReactNode;
 }) {
   const auto = useId();
   const id = props.id ?? auto;
   return (
-    <div className="field">
+    <div className={props.error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
+      <FieldError id={id} error={props.error} />
       <select
         id={id}
         name={id}
@@ -73,6 +91,8 @@ export function SelectField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         disabled={props.disabled}
         required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
       >
         {props.children}
       </select>

@@ -5,12 +5,18 @@ import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { useSession } from '../../session.tsx';
-import { personsApi, type PersonView } from './api.ts';
+import { personsApi, type PersonView, type WritePurpose } from './api.ts';
 import { PurposeSelect } from './common.tsx';
+import type { EditContext } from './EditPanel.tsx';
+import { FamilySection } from './FamilySection.tsx';
 import type { ReadPurpose } from './labels.ts';
+import { PersonEditors } from './PersonEditors.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { PersonSections } from './PersonSections.tsx';
 import { MergePanel } from './MergePanel.tsx';
+import { loadPersonRefs } from './refs.ts';
+
+const writePurpose = (p: ReadPurpose): WritePurpose => (p === 'border_control' || p === 'data_quality' ? p : 'casework');
 
 function BreakGlass({ id, onGranted }: { id: string; onGranted: () => void }) {
   const { t } = useI18n();
@@ -52,8 +58,21 @@ export function PersonPage({ id, purpose, setPurpose }: { id: string; purpose: R
   const { t } = i;
   const { hasModule, can } = useSession();
   const loaded = useLoad(`person:${id}:${purpose}`, (signal) => personsApi.get(id, purpose, signal));
+  const refs = useLoad('person-refs', loadPersonRefs);
   const p = loaded.data;
   const full: PersonView | null = p && !p.masked ? p : null;
+  // A merged record is read through its survivor; only the record in use can be changed.
+  const canWrite = can('persons.write') && full !== null && full.mergedInto === null;
+  const ctx: EditContext | null =
+    full && refs.data
+      ? {
+          person: full,
+          refs: refs.data,
+          purpose: writePurpose(purpose),
+          onSaved: loaded.setData,
+          onConflict: (current) => (current ? loaded.setData(current) : loaded.reload()),
+        }
+      : null;
   return (
     <>
       <h1>{full ? full.names[0] ? [full.names[0].surname, full.names[0].givenNames].filter(Boolean).join(' ') : t('persons.person') : t('persons.person')}</h1>
@@ -64,7 +83,7 @@ export function PersonPage({ id, purpose, setPurpose }: { id: string; purpose: R
       <div className="filters">
         <PurposeSelect id="person-purpose" purpose={purpose} setPurpose={setPurpose} />
       </div>
-      <ErrorAlert error={loaded.error} />
+      <ErrorAlert error={loaded.error ?? refs.error} />
       {loaded.loading && <p role="status">{t('common.loading')}</p>}
       {p?.redirectedFrom && <StatusMessage>{t('persons.redirected', { id: p.redirectedFrom })}</StatusMessage>}
       {p?.masked && (
@@ -78,7 +97,8 @@ export function PersonPage({ id, purpose, setPurpose }: { id: string; purpose: R
       {full && (
         <>
           {full.breakGlassUntil && <StatusMessage>{t('persons.breakGlassActive', { until: i.dateTime(full.breakGlassUntil) })}</StatusMessage>}
-          <PersonSections person={full} />
+          <PersonSections person={full} refs={refs.data} edit={canWrite && ctx ? (section) => <PersonEditors section={section} ctx={ctx} /> : undefined} />
+          <FamilySection person={full} refs={refs.data} purpose={purpose} canWrite={canWrite} onChanged={(next) => (next ? loaded.setData(next) : loaded.reload())} />
           {can('persons.merge') && <MergePanel person={full} onChanged={loaded.reload} />}
           <PersonHistory id={full.id} purpose={purpose} />
         </>

@@ -2,7 +2,21 @@ import type * as P from '@kamurj/domain/persons';
 import { api, type QueryValue } from '../../api/client.ts';
 
 /** Shapes of the persons API (server module `persons`); the domain types are shared, type-only. */
-export type { PersonData, PersonNameEntry, PersonDocumentEntry, Citizenship, DocumentType, DocumentStatus, FamilyRelation, NameKind } from '@kamurj/domain/persons';
+export type {
+  PersonData,
+  PersonNameEntry,
+  PersonDocumentEntry,
+  AddressEntry,
+  ContactEntry,
+  AddressKind,
+  ContactKind,
+  Citizenship,
+  DocumentType,
+  DocumentStatus,
+  FamilyRelation,
+  NameKind,
+  Sex,
+} from '@kamurj/domain/persons';
 
 export type ProtectionReason = 'trafficking_victim' | 'asylum_seeker' | 'minor';
 
@@ -117,6 +131,25 @@ export interface HistoryEntry {
   record: P.PersonData;
 }
 
+/** Sections of a change as the server accepts them (PATCH /api/persons/:id); only those sent are replaced. */
+export interface SectionChanges {
+  names?: { id?: string; surname: string; givenNames: string; patronymic: string | null; kind: P.NameKind; source: string | null }[];
+  birthDate?: string | null;
+  sex?: P.Sex | null;
+  citizenships?: { code: string }[];
+  documents?: (Omit<P.PersonDocumentEntry, 'id'> & { id?: string })[];
+  addresses?: (Omit<P.AddressEntry, 'id'> & { id?: string })[];
+  contacts?: (Omit<P.ContactEntry, 'id'> & { id?: string })[];
+}
+export type WritePurpose = 'border_control' | 'casework' | 'data_quality';
+
+export interface HouseholdInput {
+  label: string;
+  region: string | null;
+  community: string | null;
+  members: { personId: string; role: 'head' | 'member' }[];
+}
+
 const path = (id: string) => `/api/persons/${encodeURIComponent(id)}`;
 
 /** What the server accepts for a person (ids of existing items kept, script detected by the server). */
@@ -142,6 +175,12 @@ export const personsApi = {
   check: (draft: Draft, purpose: string) => api.post<{ duplicates: Candidate[] }>('/api/persons/check-duplicates', { person: toInput(draft), purpose }),
   create: (draft: Draft, purpose: string, source: 'entry' | 'document') =>
     api.post<{ person: PersonView; duplicates: Candidate[]; autoMergedInto: string | null }>('/api/persons', { person: toInput(draft), purpose, source }),
+  /** Names the version read; 409 CONFLICT.STALE_VERSION carries the current record in `current`. */
+  update: (id: string, version: number, purpose: WritePurpose, changes: SectionChanges) =>
+    api.patch<{ person: PersonView; duplicates: Candidate[] }>(path(id), { version, purpose, ...changes }),
+  /** The other person is <relation> of this one; answers with this person as it is now. */
+  link: (id: string, personId: string, relation: P.FamilyRelation) => api.post<PersonView>(`${path(id)}/links`, { personId, relation }),
+  household: (body: HouseholdInput) => api.post<{ id: string }>('/api/households', body),
   breakGlass: (id: string, reason: string) => api.post<{ expiresAt: string }>(`${path(id)}/break-glass`, { reason }),
   pairs: (query: Record<string, QueryValue>, signal?: AbortSignal) => api.get<{ items: Pair[]; total: number }>('/api/persons/duplicates', query, { signal }),
   decide: (pairId: string, decision: 'same' | 'different' | 'unsure') => api.post<{ status: string }>(`/api/persons/duplicates/${encodeURIComponent(pairId)}/decision`, { decision }),

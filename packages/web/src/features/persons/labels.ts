@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { DocumentStatus, DocumentType, FamilyRelation, NameKind, ProtectionReason, Feature } from './api.ts';
+import type { AddressKind, ContactKind, DocumentStatus, DocumentType, FamilyRelation, NameKind, ProtectionReason, Feature } from './api.ts';
 
 /** Literal message keys for the persons vocabulary (so the dictionaries' completeness test sees them). */
 export const DOC_TYPE: Record<DocumentType, MessageKey> = {
@@ -75,3 +75,29 @@ export function usePurpose(roles: readonly string[]): [ReadPurpose, (p: ReadPurp
   }, []);
   return [purpose, set];
 }
+
+/** Scripts a name can be detected in (ISO 15924, plus mixed and unknown). */
+export const SCRIPT: Record<string, MessageKey> = {
+  Armn: 'persons.scriptName.Armn',
+  Cyrl: 'persons.scriptName.Cyrl',
+  Latn: 'persons.scriptName.Latn',
+  Geor: 'persons.scriptName.Geor',
+  Arab: 'persons.scriptName.Arab',
+  mixed: 'persons.scriptName.mixed',
+  unknown: 'persons.scriptName.unknown',
+};
+export const ADDRESS_KIND: Record<AddressKind, MessageKey> = {
+  residence: 'persons.addressKind.residence',
+  registration: 'persons.addressKind.registration',
+  abroad: 'persons.addressKind.abroad',
+};
+export const CONTACT_KIND: Record<ContactKind, MessageKey> = {
+  phone: 'persons.contactKind.phone',
+  email: 'persons.contactKind.email',
+  other: 'persons.contactKind.other',
+};
+export const DATE_PROBLEM: Record<'format' | 'notReal' | 'future', MessageKey> = {
+  format: 'persons.edit.dateFormat',
+  notReal: 'persons.edit.dateNotReal',
+  future: 'persons.edit.dateFuture',
+};
