@@ -136,7 +136,9 @@ describe('browser journey: administrator creates a border officer, who signs in,
     await visit(page, 'officer-home');
 
     await page.click('a[data-module=border]');
-    await expect.poll(() => h1().textContent()).toBe(hy['module.border']);
+    // The border module opens on the crossing-point console: the officer's post is offered for the shift.
+    await expect.poll(() => h1().textContent()).toBe(hy['border.consoleTitle']);
+    await page.locator('#start-shift').waitFor();
     expect(await page.locator('main').textContent()).toContain('Զվարթնոց');
     await visit(page, 'officer-border-landing');
     await signOut();

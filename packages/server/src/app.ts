@@ -12,6 +12,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
+import { borderRoutes } from './modules/border/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { personRoutes } from './modules/persons/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   auditRoutes(app);
   referenceRoutes(app);
   personRoutes(app);
+  borderRoutes(app);
 
   const webDist = deps.config.webDist ? resolve(deps.config.webDist) : DEFAULT_WEB_DIST;
   if (opts.serveWeb && existsSync(webDist)) {

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { audit } from '../../../server/src/modules/audit/index.ts';
-import { batchDedupe } from '../../../server/src/modules/persons/index.ts';
+import { batchDedupe, reindexAll } from '../../../server/src/modules/persons/index.ts';
+import { personsImportCommand } from './persons-import.ts';
 import { args, guarded, UsageError, withAdminDb } from './util.ts';
 
 const cliActor = () => ({ type: 'system' as const, id: null, name: `cli:${process.env.USER ?? 'unknown'}` });
@@ -40,4 +41,27 @@ export const personsDedupeCommand: Command = {
     }),
 };
 
-export const PERSONS_COMMANDS: readonly Command[] = [personsDedupeCommand];
+const reindexHelp = `Usage: npx kamurj persons reindex
+
+Rebuilds the search index of every person record in use (name keys, word-pair keys, birth years,
+document numbers) from the records, 500 per transaction. Needed once for a registry loaded before
+migration 0005 (word-pair keys); otherwise the index is kept up to date on every write. Prints the
+number of persons reindexed; exits 0.`;
+
+export const personsReindexCommand: Command = {
+  path: ['persons', 'reindex'],
+  summary: 'Rebuild the person search index from the records',
+  help: reindexHelp,
+  run: (argv, io) =>
+    guarded(reindexHelp, io, async () => {
+      args(argv, {});
+      return withAdminDb(async (db) => {
+        const n = await reindexAll(db);
+        await db.tx((tx) => audit(tx, cliOrigin(), { action: 'persons.reindex', purpose: 'data_quality', actor: cliActor(), details: { persons: n } }));
+        io.stdout(`reindexed ${n} persons\n`);
+        return 0;
+      });
+    }),
+};
+
+export const PERSONS_COMMANDS: readonly Command[] = [personsDedupeCommand, personsImportCommand, personsReindexCommand];

@@ -19,6 +19,10 @@ export const ACTIONS = [
   'persons.break_glass', // time-boxed, reasoned, audited access to one protected person
   'border.crossing.record',
   'border.crossing.supervise',
+  'border.handover.acknowledge', // the receiving agency acknowledges a referral made at the border
+  'watchlist.read', // see watchlist entries, entry bans and the lost/stolen/revoked document list
+  'watchlist.manage', // add, change and withdraw list entries of the actor's agency; import document lists
+  'residence.irregular.read', // the irregular-residence list (foreigners whose lawful stay has ended)
   'cases.read',
   'cases.write',
   'statistics.read',
@@ -58,15 +62,23 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     // A traveller may arrive at any crossing point: border staff look people up nationally.
     'persons.read': 'all',
     'persons.break_glass': 'all',
+    // A traveller seen for the first time is registered at the crossing point (ADR 0301, 0502).
+    'persons.write': 'jurisdiction',
     'border.crossing.record': 'jurisdiction',
+    // Lists are national: an officer must be able to read an entry that stops a traveller.
+    'watchlist.read': 'all',
   },
   border_supervisor: {
     'session.self': 'all',
     'reference.read': 'all',
     'persons.read': 'all',
+    'persons.write': 'jurisdiction',
     'persons.break_glass': 'all',
     'border.crossing.record': 'jurisdiction',
     'border.crossing.supervise': 'jurisdiction',
+    'watchlist.read': 'all',
+    // Entries belong to the agency that owns them (the owning agency changes them).
+    'watchlist.manage': 'agency',
     'statistics.read': 'jurisdiction',
   },
   case_worker: {
@@ -81,6 +93,13 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'persons.break_glass': 'jurisdiction',
     'cases.read': 'jurisdiction',
     'cases.write': 'jurisdiction',
+    // Handovers are addressed to an agency (asylum → MCS, trafficking → Police): its case workers answer.
+    'border.handover.acknowledge': 'agency',
+    // The irregular-residence register belongs to the migration agency (the target is that agency).
+    'residence.irregular.read': 'agency',
+    // Entry bans imposed by the migration service are managed by its case workers.
+    'watchlist.read': 'all',
+    'watchlist.manage': 'agency',
   },
   analyst: {
     'session.self': 'all',
@@ -138,6 +157,8 @@ export const ASSIGNABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> 
 export const MODULES = [
   { code: 'border', action: 'border.crossing.record' },
   { code: 'persons', action: 'persons.read' },
+  { code: 'handovers', action: 'border.handover.acknowledge' },
+  { code: 'residence', action: 'residence.irregular.read' },
   { code: 'cases', action: 'cases.read' },
   { code: 'statistics', action: 'statistics.read' },
   { code: 'policy', action: 'policy.read' },
@@ -156,5 +177,7 @@ export type ModuleCode = (typeof MODULES)[number]['code'];
 const NOT_FOR_MACHINES: readonly Action[] = [
   'session.self', 'users.read', 'users.manage', 'tokens.manage', 'audit.read', 'audit.verify', 'reference.manage',
   'persons.merge', 'persons.sensitive.read', 'persons.break_glass',
+  // Lists that stop travellers are changed by people who answer for them by name.
+  'watchlist.manage',
 ];
 export const MACHINE_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !NOT_FOR_MACHINES.includes(a));

@@ -31,6 +31,8 @@ export interface RouteDef<B, Q, P, A extends AuthLevel> {
   params?: ZodType<P>;
   response?: ZodType;
   status?: number;
+  /** A body limit of this route's own (bytes), instead of KAMURJ_BODY_LIMIT_BYTES (e.g. imports). */
+  bodyLimit?: number;
   handler(ctx: HandlerCtx<B, Q, P, A>): Promise<unknown>;
 }
 
@@ -91,6 +93,7 @@ export function route<B = undefined, Q = undefined, P = undefined, A extends Aut
     method: def.method,
     url: def.url,
     schema,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     handler: async (req, reply) => {
       const auth = req.auth;
       if (def.auth !== 'public') {

@@ -19,8 +19,13 @@ export interface GeneratedPerson {
   region: string | null;
 }
 
-function toRecord(p: SyntheticPerson, region: string | null, at: Date): PersonData {
-  const id = (part: string) => stableUuid('demo-population', `${p.id}:${part}`);
+/**
+ * A generated person as a registry record: the name as recorded, the MRZ name when it differs, the
+ * passport with its MRZ, a residence in `region`. `idOf` names the record's items (names, documents,
+ * addresses) deterministically.
+ */
+export function populationRecord(p: SyntheticPerson, region: string | null, at: Date, idOf: (part: string) => string): PersonData {
+  const id = idOf;
   const mrzText = p.document.mrz.join('\n');
   const mrz = parseMrz(mrzText, { referenceDate: at.toISOString().slice(0, 10) });
   const names: PersonData['names'][number][] = [
@@ -60,7 +65,7 @@ export function generatedPersons(country: 'ARM' | 'KAZ', regions: readonly strin
   const { persons } = generatePopulation({ seed: POPULATION_SEED, size: POPULATION_SIZE, country, referenceDate: at.toISOString().slice(0, 10) });
   return persons.map((p, i) => {
     const region = regions.length ? (regions[i % regions.length] ?? null) : null;
-    const record = toRecord(p, region, at);
+    const record = populationRecord(p, region, at, (part) => stableUuid('demo-population', `${p.id}:${part}`));
     return { id: stableUuid('demo-population', p.id), record: country === 'ARM' ? record : { ...record, addresses: [] }, region };
   });
 }

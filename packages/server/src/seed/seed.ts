@@ -5,6 +5,7 @@ import { stableUuid } from '../lib/ids.ts';
 import { audit } from '../modules/audit/index.ts';
 import { insertUser } from '../modules/users/index.ts';
 import type { CountryProfile } from '../profiles/profile.ts';
+import { seedBorderDemo } from './border-demo.ts';
 import { agencyId, jurisdictionId, pathOfCode, seedOrganisation } from './organisation.ts';
 import { seedDemoPersons } from './persons.ts';
 import { seedReference } from './reference.ts';
@@ -58,6 +59,7 @@ export async function seed(db: Db, profile: CountryProfile, opts: { demo: boolea
   }));
   if (!opts.demo) return { country: profile.country, demoAccounts: [], createdDemoAccounts: false };
   await seedDemoPersons(db, profile.country, profile.regions.map((r) => r.code), at);
+  await seedBorderDemo(db, profile.country, at);
   const hash = await hashPassword(opts.demoPassword);
   let created = false;
   await db.tx(async (tx) => {

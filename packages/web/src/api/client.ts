@@ -69,10 +69,12 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat a 401 as "session expired" (login, /me). */
   quiet401?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key on retried writes). */
+  headers?: Record<string, string>;
 }
 
 async function request<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: opts.signal ?? null };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';

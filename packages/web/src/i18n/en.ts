@@ -1,3 +1,4 @@
+import { enBorder } from './border.en.ts';
 import { enPersons } from './persons.en.ts';
 import { enTerms } from './terms.en.ts';
 
@@ -225,5 +226,5 @@ const enUi = {
 };
 
 export type UiKey = keyof typeof enUi;
-export const en = { ...enTerms, ...enUi, ...enPersons };
+export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder };
 export type MessageKey = keyof typeof en;

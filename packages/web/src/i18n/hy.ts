@@ -1,4 +1,5 @@
 import type { UiKey } from './en.ts';
+import { hyBorder } from './border.hy.ts';
 import { hyPersons } from './persons.hy.ts';
 import { hyTerms } from './terms.hy.ts';
 
@@ -225,4 +226,4 @@ const hyUi: Record<UiKey, string> = {
   'reference.changes': 'Փոփոխություններ',
 };
 
-export const hy = { ...hyTerms, ...hyUi, ...hyPersons };
+export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder };

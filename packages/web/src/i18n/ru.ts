@@ -1,4 +1,5 @@
 import type { UiKey } from './en.ts';
+import { ruBorder } from './border.ru.ts';
 import { ruPersons } from './persons.ru.ts';
 import { ruTerms } from './terms.ru.ts';
 
@@ -225,4 +226,4 @@ const ruUi: Record<UiKey, string> = {
   'reference.changes': 'Изменения',
 };
 
-export const ru = { ...ruTerms, ...ruUi, ...ruPersons };
+export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder };

@@ -37,8 +37,11 @@ export async function resolveSurvivor(db: Queryable, id: string): Promise<{ row:
   return { row, redirectedFrom: row.id === id ? null : id };
 }
 
-/** Columns derived from the record for filtering (birth year, nationalities, protection). */
-function derived(d: P.PersonData) {
+/**
+ * Columns derived from the record for filtering: birth date, birth year, sex, nationalities, trafficking
+ * victim, asylum seeker (in that order). Shared with the bulk loader so both paths write the same row.
+ */
+export function derived(d: P.PersonData) {
   const year = d.birthDate ? Number(d.birthDate.slice(0, 4)) : null;
   return [d.birthDate, year, d.sex, d.citizenships.map((c) => c.code), d.protection.traffickingVictim, d.protection.asylumSeeker];
 }
@@ -86,14 +89,43 @@ async function clearIndex(tx: Queryable, id: string): Promise<void> {
   await tx.query('DELETE FROM person_document_keys WHERE person_id = $1', [id]);
 }
 
+/**
+ * Word-pair keys (`p:<a>|<b>`, ADR 0303): for every two tokens of a name form, their loose keys in order.
+ * A search for a two-word name reads the holders of that name directly instead of intersecting the long
+ * lists of a common given name and a common surname.
+ */
+export function pairKeys(words: readonly string[]): { key: string; a: number; b: number }[] {
+  const loose = words.map((w) => P.prefixKey(w));
+  const out: { key: string; a: number; b: number }[] = [];
+  for (let i = 0; i < loose.length; i++) {
+    for (let j = i + 1; j < loose.length; j++) {
+      const [x, y] = [loose[i], loose[j]];
+      if (!x || !y || x === y) continue;
+      out.push({ key: x < y ? `p:${x}|${y}` : `p:${y}|${x}`, a: i, b: j });
+    }
+  }
+  return out;
+}
+
+/** The search-index entries of a record: name keys (tokens and word pairs) and normalised document numbers (also used by the bulk loader). */
+export function indexEntries(record: P.PersonData): { keys: string[]; docs: { number: string; issuer: string }[] } {
+  const keys = new Set(P.searchKeys(record));
+  for (const n of record.names) for (const p of pairKeys(P.nameTokens(P.fullName(n)))) keys.add(p.key);
+  return { keys: [...keys], docs: P.documentKeys(record) };
+}
+
 /** Rebuilds the person's name keys and document numbers from the record (derived, never edited by hand). */
 export async function reindex(tx: Queryable, id: string, record: P.PersonData): Promise<void> {
   await clearIndex(tx, id);
-  const keys = P.searchKeys(record);
+  const { keys, docs } = indexEntries(record);
   if (keys.length) {
-    await tx.query('INSERT INTO person_name_keys (key, person_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, id]);
+    await tx.query('INSERT INTO person_name_keys (key, person_id, birth_year, birth_date) SELECT k, $2, $3, $4 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [
+      keys,
+      id,
+      derived(record)[1],
+      record.birthDate,
+    ]);
   }
-  const docs = P.documentKeys(record);
   if (docs.length) {
     await tx.query(
       `INSERT INTO person_document_keys (number, issuer, person_id) SELECT n, i, $3 FROM unnest($1::text[], $2::text[]) AS d(n, i) ON CONFLICT DO NOTHING`,

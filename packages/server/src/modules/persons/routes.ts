@@ -6,6 +6,7 @@ import { CheckBody, CreateBody, FromDocumentBody, PersonChanges, purposeQuery, S
 import * as service from './service.ts';
 import * as searching from './service-search.ts';
 import { reviewRoutes } from './routes-review.ts';
+import { importRoutes } from './routes-import.ts';
 
 export function personRoutes(app: FastifyInstance): void {
   const origin = (req: Parameters<typeof originOf>[0]) => originOf(req, app.deps.clock.now());
@@ -97,4 +98,5 @@ export function personRoutes(app: FastifyInstance): void {
   });
 
   reviewRoutes(app);
+  importRoutes(app);
 }

@@ -3,16 +3,20 @@ import * as P from '@kamurj/domain/persons';
 import { parsePartialDate, prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PersonRecord } from '@kamurj/domain/names';
 import type { Queryable } from '../../db/client.ts';
 import * as repo from './repository.ts';
+import { pairKeys } from './repository.ts';
 import { reachFilter } from './scope-sql.ts';
 import type { SearchQuery } from './schemas.ts';
 
 /**
- * Person search (ADR 0301): candidates come from the indexed comparison keys — equality of each query
- * word's keys, plus a key-prefix range for partial words — and exact document numbers; the database
- * ranks them by how many query words they hit, and the matcher scores the best few hundred with an
- * explanation. Filters (birth date, nationality, sex, jurisdiction) narrow in SQL.
+ * Person search (ADR 0301, 0303): candidates come from the indexed comparison keys — word pairs,
+ * equality of each query word's keys, plus a key-prefix range for partial words — and exact document
+ * numbers; the database ranks them by how many query words they hit, and the matcher scores the best
+ * MAX_CANDIDATES with an explanation. Filters (birth date, nationality, sex, jurisdiction) narrow in SQL.
  */
-export const MAX_CANDIDATES = 300;
+export const MAX_CANDIDATES = 150;
+/** Persons read per single key and per word pair (ADR 0303: bounded work at any registry size). */
+export const KEY_CAP = 1000;
+export const PAIR_CAP = 2000;
 const MAX_WORDS = 8;
 
 export interface SearchCriteria {
@@ -38,17 +42,22 @@ export interface Hit {
   via: string[];
 }
 
+/**
+ * A compatible partial birth date on `alias` (every part both sides know agrees: 1985 finds 1985-03-04
+ * and vice versa): on `pp` (persons) or `k` (the name keys, which carry the birth date).
+ */
+function dateFilter(q: SearchQuery, alias: string, p: (v: unknown) => string): string[] {
+  const d = q.birthDate ? parsePartialDate(q.birthDate) : null;
+  if (!d) return [];
+  const where = [`${alias}.birth_year = ${p(d.year)}`];
+  if (d.month) where.push(`(length(${alias}.birth_date) = 4 OR substr(${alias}.birth_date, 6, 2) = ${p(String(d.month).padStart(2, '0'))})`);
+  if (d.day) where.push(`(length(${alias}.birth_date) <= 7 OR substr(${alias}.birth_date, 9, 2) = ${p(String(d.day).padStart(2, '0'))})`);
+  return where;
+}
+
+/** The other filters, on the persons table. */
 function filters(q: SearchQuery, actor: access.Actor, p: (v: unknown) => string): string[] {
-  const where = ['pp.merged_into IS NULL'];
-  if (q.birthDate) {
-    const d = parsePartialDate(q.birthDate);
-    if (d) {
-      // Compatible partial dates: every part both sides know agrees (1985 finds 1985-03-04 and vice versa).
-      where.push(`pp.birth_year = ${p(d.year)}`);
-      if (d.month) where.push(`(length(pp.birth_date) = 4 OR substr(pp.birth_date, 6, 2) = ${p(String(d.month).padStart(2, '0'))})`);
-      if (d.day) where.push(`(length(pp.birth_date) <= 7 OR substr(pp.birth_date, 9, 2) = ${p(String(d.day).padStart(2, '0'))})`);
-    }
-  }
+  const where: string[] = [];
   if (q.nationality) where.push(`${p(P.normalizeStateCode(q.nationality))} = ANY(pp.nationalities)`);
   if (q.sex) where.push(`pp.sex = ${p(q.sex)}`);
   const reach = reachFilter(actor, 'persons.read', 'pp.jurisdiction_path', p);
@@ -56,6 +65,15 @@ function filters(q: SearchQuery, actor: access.Actor, p: (v: unknown) => string)
   return where;
 }
 
+/**
+ * Candidate persons, ranked by the number of query words they hit (a document number counts as all).
+ * The work is bounded whatever the registry size (ADR 0303): a word pair is one lookup of the pair key
+ * (`p:a|b`, the holders of that two-word name); each single key reads at most KEY_CAP persons in id
+ * order — among persons hitting the same number of words the lowest ids were kept before too — and with
+ * a birth date the lookups read only the keys of persons born then (the year an index range, month and
+ * day checked in the index, which carries the date). The persons table is joined only for the other
+ * filters, and only for the candidates found.
+ */
 async function candidateIds(db: Queryable, q: SearchQuery, c: SearchCriteria, actor: access.Actor): Promise<Map<string, { hits: number; via: Set<string> }>> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -64,41 +82,68 @@ async function candidateIds(db: Queryable, q: SearchQuery, c: SearchCriteria, ac
   };
   const parts: string[] = [];
   if (c.nameWords.length) {
+    const year = dateFilter(q, 'k', p)
+      .map((w) => ` AND ${w}`)
+      .join('');
     const eqKeys: string[] = [];
     const eqTok: number[] = [];
     const preKeys: string[] = [];
     const preTok: number[] = [];
     c.nameWords.forEach((w, i) => {
+      const pre = P.prefixKey(w);
       for (const k of P.tokenKeys(w, 'query')) {
+        // The loose key's own entries are inside its prefix range: read them once.
+        if (k === pre) continue;
         eqKeys.push(k);
         eqTok.push(i);
       }
-      const pre = P.prefixKey(w);
       if (pre) {
         preKeys.push(pre);
         preTok.push(i);
       }
     });
-    parts.push(`SELECT k.person_id, q.tok, 'name' AS via FROM unnest(${p(eqKeys)}::text[], ${p(eqTok)}::int[]) AS q(key, tok)
-                  JOIN person_name_keys k ON k.key = q.key`);
+    const pairs = pairKeys(c.nameWords);
+    const cap = p(KEY_CAP);
+    if (pairs.length) {
+      parts.push(`SELECT k.person_id, t.tok, 'name' AS via FROM unnest(${p(pairs.map((x) => x.key))}::text[], ${p(pairs.map((x) => x.a))}::int[], ${p(pairs.map((x) => x.b))}::int[]) AS q(key, a, b)
+                    CROSS JOIN LATERAL (SELECT k.person_id FROM person_name_keys k WHERE k.key = q.key${year} ORDER BY k.person_id LIMIT ${p(PAIR_CAP)}) k
+                    CROSS JOIN LATERAL unnest(ARRAY[q.a, q.b]) AS t(tok)`);
+    }
+    if (eqKeys.length) {
+      parts.push(`SELECT k.person_id, q.tok, 'name' AS via FROM unnest(${p(eqKeys)}::text[], ${p(eqTok)}::int[]) AS q(key, tok)
+                    CROSS JOIN LATERAL (SELECT k.person_id FROM person_name_keys k WHERE k.key = q.key${year} ORDER BY k.person_id LIMIT ${cap}) k`);
+    }
     if (preKeys.length) {
-      parts.push(`SELECT k.person_id, q.tok, 'prefix' AS via FROM unnest(${p(preKeys)}::text[], ${p(preTok)}::int[]) AS q(lo, tok)
-                    JOIN person_name_keys k ON k.key >= q.lo COLLATE "C" AND k.key < (q.lo || '~') COLLATE "C"`);
+      // Equal keys first (a whole word), then longer ones (a partial word), each in id order.
+      parts.push(`SELECT k.person_id, q.tok, CASE WHEN k.key = q.lo THEN 'name' ELSE 'prefix' END AS via FROM unnest(${p(preKeys)}::text[], ${p(preTok)}::int[]) AS q(lo, tok)
+                    CROSS JOIN LATERAL (
+                      (SELECT k.key, k.person_id FROM person_name_keys k WHERE k.key = q.lo${year} ORDER BY k.person_id LIMIT ${cap})
+                      UNION ALL
+                      (SELECT k.key, k.person_id FROM person_name_keys k WHERE k.key > q.lo COLLATE "C" AND k.key < (q.lo || '~') COLLATE "C"${year} LIMIT ${cap})
+                    ) k`);
     }
   }
   if (c.documentNumbers.length) {
     // A document number counts as strongly as every name word together.
-    parts.push(`SELECT d.person_id, -1 AS tok, 'document' AS via FROM person_document_keys d WHERE d.number = ANY(${p(c.documentNumbers)}::text[])`);
+    const date = dateFilter(q, 'pp', p).map((w) => ` AND ${w}`).join('');
+    parts.push(`SELECT d.person_id, -1 AS tok, 'document' AS via FROM person_document_keys d${date ? ' JOIN persons pp ON pp.id = d.person_id' : ''}
+                 WHERE d.number = ANY(${p(c.documentNumbers)}::text[])${date}`);
   }
   const where = filters(q, actor, p);
   const limit = p(MAX_CANDIDATES);
-  const sql = parts.length
-    ? `SELECT h.person_id AS id, count(DISTINCT h.tok) + CASE WHEN bool_or(h.via = 'document') THEN 100 ELSE 0 END AS hits,
-              array_agg(DISTINCT h.via) AS via
-         FROM (${parts.join(' UNION ALL ')}) h JOIN persons pp ON pp.id = h.person_id
-        WHERE ${where.join(' AND ')}
-        GROUP BY h.person_id ORDER BY hits DESC, h.person_id LIMIT ${limit}`
-    : `SELECT pp.id, 0 AS hits, ARRAY['filter'] AS via FROM persons pp WHERE ${where.join(' AND ')} ORDER BY pp.id LIMIT ${limit}`;
+  let sql: string;
+  if (!parts.length) {
+    const all = [...dateFilter(q, 'pp', p), ...where];
+    sql = `SELECT pp.id, 0 AS hits, ARRAY['filter'] AS via FROM persons pp WHERE pp.merged_into IS NULL${all.map((w) => ` AND ${w}`).join('')} ORDER BY pp.id LIMIT ${limit}`;
+  } else {
+    // Merged records have no keys (they leave the index), so candidates need the persons table only for filters.
+    const ranked = `SELECT h.person_id AS id, count(DISTINCT h.tok) + CASE WHEN bool_or(h.via = 'document') THEN 100 ELSE 0 END AS hits,
+                           array_agg(DISTINCT h.via) AS via
+                      FROM (${parts.join(' UNION ALL ')}) h GROUP BY h.person_id`;
+    sql = where.length
+      ? `SELECT r.* FROM (${ranked}) r JOIN persons pp ON pp.id = r.id WHERE pp.merged_into IS NULL AND ${where.join(' AND ')} ORDER BY r.hits DESC, r.id LIMIT ${limit}`
+      : `${ranked} ORDER BY hits DESC, h.person_id LIMIT ${limit}`;
+  }
   const rows = (await db.query<{ id: string; hits: number | string; via: string[] }>(sql, params)).rows;
   return new Map(rows.map((r) => [r.id, { hits: Number(r.hits), via: new Set(r.via) }]));
 }
@@ -118,7 +163,7 @@ export function queryRecord(q: SearchQuery, c: SearchCriteria): PersonRecord | n
 export async function searchPersons(db: Queryable, q: SearchQuery, actor: access.Actor): Promise<Hit[]> {
   const criteria = splitQuery(q);
   const found = await candidateIds(db, q, criteria, actor);
-  const rows = (await repo.findPersons(db, [...found.keys()])).filter((r) => access.can(actor, 'persons.read', { jurisdictionPath: r.jurisdiction_path }));
+  const rows = (await repo.findPersons(db, [...found.keys()])).filter((r) => !r.merged_into && access.can(actor, 'persons.read', { jurisdictionPath: r.jurisdiction_path }));
   const query = queryRecord(q, criteria);
   const prepared = query ? prepareRecord(query) : null;
   const hits: Hit[] = rows.map((row) => {

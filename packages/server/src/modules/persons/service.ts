@@ -8,6 +8,7 @@ import { requireCan } from '../../http/access.ts';
 import { notFound, staleVersion } from '../../http/errors.ts';
 import { audit, type AuditOrigin, type Purpose } from '../audit/index.ts';
 import { detectDuplicates, type Candidate } from './dedupe.ts';
+import { enterPerson } from './entry.ts';
 import { isoDay, jurisdictionFor, targetOf, viewOf } from './gate.ts';
 import { toRecord } from './input.ts';
 import { presentHistory, presentMasked, presentPerson, presentSummary, type MaskedPerson, type PersonView } from './presenter.ts';
@@ -106,12 +107,9 @@ export async function createPerson(
   const jurisdictionPath = jurisdictionFor(deps.config.country, record.registeredIn, auth);
   requireCan(auth.actor, 'persons.write', { jurisdictionPath });
   const id = randomUUID();
-  const detected = await deps.db.tx(async (tx) => {
-    await repo.insertPerson(tx, { id, record, jurisdictionPath, source: body.source, at: now, actorId: auth.actor.id });
-    await repo.appendHistory(tx, { personId: id, version: 1, at: now, actorId: auth.actor.id, actorName: actorName(auth), action: 'create', record, mergedInto: null, details: { source: body.source } });
-    await audit(tx, origin, { action: 'persons.create', purpose: body.purpose, targetType: 'person', targetId: id, details: { source: body.source, jurisdictionPath } });
-    return detectDuplicates(tx, origin, { id, record, createdAt: now }, body.source === 'import' ? 'import' : 'create', deps.config.autoMergeThreshold);
-  });
+  const detected = await deps.db.tx((tx) =>
+    enterPerson(tx, origin, { id, record, jurisdictionPath, source: body.source, at: now, actorId: auth.actor.id, actorName: actorName(auth), purpose: body.purpose }, deps.config.autoMergeThreshold),
+  );
   const found = (await repo.resolveSurvivor(deps.db, id))!;
   return {
     person: await fullView(deps, auth, found.row, found.redirectedFrom),

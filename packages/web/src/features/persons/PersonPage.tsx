@@ -15,6 +15,7 @@ import { PersonHistory } from './PersonHistory.tsx';
 import { PersonSections } from './PersonSections.tsx';
 import { MergePanel } from './MergePanel.tsx';
 import { loadPersonRefs } from './refs.ts';
+import { StayIndicator } from './StayIndicator.tsx';
 
 const writePurpose = (p: ReadPurpose): WritePurpose => (p === 'border_control' || p === 'data_quality' ? p : 'casework');
 
@@ -100,6 +101,7 @@ export function PersonPage({ id, purpose, setPurpose }: { id: string; purpose: R
           <PersonSections person={full} refs={refs.data} edit={canWrite && ctx ? (section) => <PersonEditors section={section} ctx={ctx} /> : undefined} />
           <FamilySection person={full} refs={refs.data} purpose={purpose} canWrite={canWrite} onChanged={(next) => (next ? loaded.setData(next) : loaded.reload())} />
           {can('persons.merge') && <MergePanel person={full} onChanged={loaded.reload} />}
+          <StayIndicator id={full.id} />
           <PersonHistory id={full.id} purpose={purpose} />
         </>
       )}

@@ -7,6 +7,8 @@ import { moduleTitle } from '../../i18n/labels.ts';
 import { href, useRoute, type Route } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { AuditPage } from '../audit/AuditPage.tsx';
+import { BorderPage } from '../border/BorderPage.tsx';
+import { HandoversPage, IrregularPage } from '../border/ResidencePages.tsx';
 import { PersonsPage } from '../persons/PersonsPage.tsx';
 import { ReferencePage } from '../reference/ReferencePage.tsx';
 import { TokensPage } from '../tokens/TokensPage.tsx';
@@ -17,7 +19,7 @@ import { ModuleLanding } from './ModuleLanding.tsx';
 import { NotAvailable } from './NotAvailable.tsx';
 
 /** Modules that have no screens yet: they show their landing page only. */
-const PLANNED = new Set(['border', 'cases', 'statistics', 'policy']);
+const PLANNED = new Set(['cases', 'statistics', 'policy']);
 
 function Page({ route }: { route: Route }) {
   const { hasModule } = useSession();
@@ -36,6 +38,12 @@ function Page({ route }: { route: Route }) {
       return <AuditPage route={route} />;
     case 'persons':
       return <PersonsPage route={route} />;
+    case 'border':
+      return <BorderPage route={route} />;
+    case 'handovers':
+      return <HandoversPage />;
+    case 'residence':
+      return <IrregularPage />;
     default:
       return <ReferencePage route={route} />;
   }

@@ -1,0 +1,122 @@
+import type { CrossingRecord } from '@kamurj/domain/border';
+import type { Queryable } from '../../db/client.ts';
+
+export interface CrossingRow {
+  id: string;
+  occurred_at: Date;
+  local_date: string;
+  local_time: string;
+  time_zone: string;
+  offset_minutes: number;
+  direction: 'entry' | 'exit';
+  crossing_point: string;
+  jurisdiction_path: string;
+  officer_id: string;
+  officer_name: string;
+  person_id: string | null;
+  document: CrossingRecord['document'];
+  document_number: string;
+  nationality: string | null;
+  decision: 'admit' | 'refuse' | 'second_line';
+  refusal_code: string | null;
+  refusal_text: string | null;
+  reason: string | null;
+  transport: CrossingRecord['transport'] | null;
+  purpose: string | null;
+  declared_address: string | null;
+  supersedes: string | null;
+  supersede_reason: string | null;
+  hits: unknown[];
+  stay: unknown;
+  recorded_at: Date;
+  superseded_by?: string | null;
+}
+
+const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.offset_minutes, c.direction, c.crossing_point, c.jurisdiction_path,
+  c.officer_id, c.officer_name, c.person_id, c.document, c.document_number, c.nationality, c.decision, c.refusal_code, c.refusal_text, c.reason,
+  c.transport, c.purpose, c.declared_address, c.supersedes, c.supersede_reason, c.hits, c.stay, c.recorded_at,
+  (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by`;
+
+export async function insertCrossing(
+  tx: Queryable,
+  r: CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO border_crossings (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
+       officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
+       declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
+    [
+      r.id, r.occurredAt, r.local.date, r.local.time, r.local.timeZone, r.local.offsetMinutes, r.direction, r.crossingPoint, r.jurisdictionPath,
+      r.officerId, r.officerName, r.personId, JSON.stringify(r.document), r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
+      r.refusal?.text ?? null, r.reason ?? null, r.transport ? JSON.stringify(r.transport) : null, r.purpose ?? null, r.declaredAddress ?? null,
+      r.supersedes?.id ?? null, r.supersedes?.reason ?? null, JSON.stringify(r.hits), r.recordedAt, r.stay === undefined ? null : JSON.stringify(r.stay),
+    ],
+  );
+}
+
+export async function findCrossing(db: Queryable, id: string): Promise<CrossingRow | undefined> {
+  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.id = $1`, [id])).rows[0];
+}
+
+/** Every record of a person (current and superseded), oldest first. */
+export async function crossingsOfPerson(db: Queryable, personId: string): Promise<CrossingRow[]> {
+  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.person_id = $1 ORDER BY c.occurred_at, c.id`, [personId])).rows;
+}
+
+/** Every record of a document (for travellers not yet matched to a person). */
+export async function crossingsOfDocument(db: Queryable, number: string): Promise<CrossingRow[]> {
+  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = $1 ORDER BY c.occurred_at, c.id`, [number])).rows;
+}
+
+export interface CrossingFilter {
+  crossingPoint?: string | undefined;
+  personId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Jurisdiction paths the reader reaches (null: national). */
+  within: string[] | null;
+  limit: number;
+  offset: number;
+}
+
+export async function listCrossings(db: Queryable, f: CrossingFilter): Promise<{ rows: CrossingRow[]; total: number }> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = ['true'];
+  if (f.crossingPoint) where.push(`c.crossing_point = ${p(f.crossingPoint)}`);
+  if (f.personId) where.push(`c.person_id = ${p(f.personId)}`);
+  if (f.from) where.push(`c.local_date >= ${p(f.from)}`);
+  if (f.to) where.push(`c.local_date <= ${p(f.to)}`);
+  if (f.within) {
+    const scopes = f.within;
+    where.push(`(c.jurisdiction_path = ANY(${p(scopes)}::text[]) OR ${scopes.map((s) => `c.jurisdiction_path LIKE ${p(`${s.replace(/[\\%_]/g, (x) => `\\${x}`)}.%`)}`).join(' OR ') || 'false'})`);
+  }
+  const sqlWhere = where.join(' AND ');
+  const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM border_crossings c WHERE ${sqlWhere}`, params)).rows[0]?.n ?? 0);
+  const rows = (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE ${sqlWhere} ORDER BY c.occurred_at DESC, c.id LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`, params)).rows;
+  return { rows, total };
+}
+
+export async function findIdempotent(db: Queryable, scope: string, key: string): Promise<{ request_hash: string; state: 'pending' | 'completed'; status: number | null; response: unknown } | undefined> {
+  return (await db.query<{ request_hash: string; state: 'pending' | 'completed'; status: number | null; response: unknown }>(
+    'SELECT request_hash, state, status, response FROM border_idempotency WHERE scope = $1 AND key = $2',
+    [scope, key],
+  )).rows[0];
+}
+
+/** Claims a key inside the writing transaction; false when another delivery holds it. */
+export async function claimIdempotent(tx: Queryable, scope: string, key: string, hash: string, at: Date): Promise<boolean> {
+  const r = await tx.query(
+    `INSERT INTO border_idempotency (scope, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (scope, key) DO NOTHING`,
+    [scope, key, hash, at],
+  );
+  return r.rowCount === 1;
+}
+
+export async function completeIdempotent(tx: Queryable, scope: string, key: string, status: number, response: unknown): Promise<void> {
+  await tx.query(`UPDATE border_idempotency SET state = 'completed', status = $3, response = $4 WHERE scope = $1 AND key = $2`, [scope, key, status, JSON.stringify(response)]);
+}

@@ -1,0 +1,84 @@
+import { adjudicationMemory, prepareTraveller, screenTraveller, type ScreeningHit, type Traveller } from '@kamurj/domain/border';
+import { parsePartialDate } from '@kamurj/domain/names';
+import * as P from '@kamurj/domain/persons';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { findEntries, type EntryData } from './lists-repository.ts';
+import { preparedLists } from './screening-cache.ts';
+import type { BorderSettings } from './settings.ts';
+import type { DocumentView } from './document.ts';
+
+/**
+ * Screening of one traveller against the prepared lists (watchlist, entry bans, lost/stolen/revoked
+ * documents) with the adjudication memory of the matched person. Hits are returned with what the
+ * officer needs to judge them: the entry as listed, the score and threshold, and the matcher's why.
+ */
+export interface HitView {
+  source: 'watchlist' | 'entry_ban' | 'document';
+  entryId: string;
+  entryVersion: number;
+  listId: string;
+  score: number;
+  threshold: number | null;
+  action: ScreeningHit['action'];
+  reason: string;
+  agency: string;
+  needsReview: boolean;
+  explanation: ScreeningHit['explanation'] | null;
+  document: ScreeningHit['document'] | null;
+  entry: EntryData | null;
+  adjudication: { outcome: string; reason: string; by: string; at: string } | null;
+}
+
+export async function loadAdjudications(db: Queryable, personId: string | null) {
+  if (!personId) return [];
+  const r = await db.query<{ person_id: string; entry_id: string; entry_version: number; outcome: 'true_hit' | 'false_hit'; by_name: string; at: Date; reason: string }>(
+    'SELECT person_id, entry_id, entry_version, outcome, by_name, at, reason FROM border_adjudications WHERE person_id = $1 ORDER BY at',
+    [personId],
+  );
+  return r.rows.map((a) => ({ personId: a.person_id, entryId: a.entry_id, entryVersion: a.entry_version, outcome: a.outcome, by: a.by_name, at: a.at.toISOString(), reason: a.reason }));
+}
+
+export async function screen(
+  deps: AppDeps,
+  settings: BorderSettings,
+  input: { doc: DocumentView; personId: string | null; personRecord: P.PersonData | null; date: string },
+): Promise<{ hits: HitView[]; suppressed: HitView[] }> {
+  const lists = await preparedLists(deps.db);
+  const adjudications = await loadAdjudications(deps.db, input.personId);
+  const otherNames = (input.personRecord?.names ?? []).map((n) => P.fullName(n)).filter(Boolean);
+  const birth = input.doc.birthDate ? parsePartialDate(input.doc.birthDate) : null;
+  const traveller: Traveller = {
+    personId: input.personId,
+    name: `${input.doc.surname} ${input.doc.givenNames}`.trim() || (otherNames[0] ?? ''),
+    otherNames,
+    ...(birth ? { birthDate: birth } : {}),
+    ...(input.doc.sex === 'M' || input.doc.sex === 'F' ? { sex: input.doc.sex } : {}),
+    ...(input.doc.nationality ? { nationality: input.doc.nationality } : {}),
+    documents: [{ number: input.doc.number, issuingState: input.doc.issuingState }],
+  };
+  const result = screenTraveller(prepareTraveller(traveller), lists, { date: input.date, config: settings.screening, adjudications: adjudicationMemory(adjudications) });
+  const ids = [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])];
+  const entries = new Map((await findEntries(deps.db, ids)).map((e) => [e.id, e.data]));
+  const latest = new Map(adjudications.map((a) => [`${a.entryId}:${a.entryVersion}`, a]));
+  const view = (h: ScreeningHit): HitView => {
+    const a = latest.get(`${h.entryId}:${h.entryVersion}`);
+    return {
+      source: h.kind,
+      entryId: h.entryId,
+      entryVersion: h.entryVersion,
+      listId: h.listId,
+      score: h.score,
+      threshold: h.threshold,
+      action: h.action,
+      reason: h.reason,
+      agency: h.agency,
+      needsReview: h.document?.needsReview ?? false,
+      explanation: h.explanation ?? null,
+      document: h.document ?? null,
+      entry: entries.get(h.entryId) ?? null,
+      adjudication: a ? { outcome: a.outcome, reason: a.reason, by: a.by, at: a.at } : null,
+    };
+  };
+  return { hits: result.hits.map(view), suppressed: result.suppressed.map((s) => view(s.hit)) };
+}

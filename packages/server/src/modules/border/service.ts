@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { access } from '@kamurj/domain';
+import { DECISIONS, DIRECTIONS, HIT_ACTIONS, REFUSAL_CODES, TRANSPORT_MODES, TRAVEL_PURPOSES, DOCUMENT_TYPES } from '@kamurj/domain/border';
+import { DomainError } from '@kamurj/domain/kernel';
+import type { AppDeps } from '../../app-deps.ts';
+import type { AuthContext } from '../../http/auth-context.ts';
+import { requireCan } from '../../http/access.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { audit, type AuditOrigin } from '../audit/index.ts';
+import { readPersonForBorder } from '../persons/index.ts';
+import { assess } from './assess.ts';
+import { displayName, pointFor } from './context.ts';
+import * as repo from './crossings-repository.ts';
+import { handoversOfCrossings } from './handovers-repository.ts';
+import { findEntry } from './lists-repository.ts';
+import { presentAssessment, presentCrossing, presentHandover } from './presenter.ts';
+import type { CheckBody } from './schemas.ts';
+import { crossingPoints, loadSettings, REFERRAL_KINDS } from './settings.ts';
+
+/** What the console needs before the first traveller: the actor's crossing points and the code lists. */
+export async function consoleContext(deps: AppDeps, auth: AuthContext) {
+  requireCan(auth.actor, 'border.crossing.record');
+  const points = (await crossingPoints(deps.db, deps.config.country)).filter((p) => access.can(auth.actor, 'border.crossing.record', { jurisdictionPath: p.jurisdictionPath }));
+  const settings = await loadSettings(deps.db, deps.config.country);
+  return {
+    crossingPoints: points,
+    directions: DIRECTIONS,
+    decisions: DECISIONS,
+    refusalCodes: REFUSAL_CODES,
+    transportModes: TRANSPORT_MODES,
+    purposes: TRAVEL_PURPOSES,
+    documentTypes: DOCUMENT_TYPES,
+    hitActions: HIT_ACTIONS,
+    referralKinds: REFERRAL_KINDS,
+    referralAgencies: settings.referrals,
+  };
+}
+
+/** One call for the whole result panel; the look at the person is audited (purpose border_control). */
+export async function checkTraveller(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CheckBody) {
+  const point = await pointFor(deps, auth, body.crossingPoint);
+  const now = deps.clock.now();
+  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId, at: now });
+  await deps.db.tx((tx) =>
+    audit(tx, origin, {
+      action: 'border.check',
+      purpose: 'border_control',
+      targetType: 'person',
+      targetId: a.person?.personId ?? null,
+      outcome: a.person?.masked ? 'denied' : 'success',
+      details: {
+        crossingPoint: point.code,
+        direction: body.direction,
+        documentNumber: a.document.number,
+        issuingState: a.document.issuingState,
+        candidates: a.candidates.map((c) => c.personId),
+        hits: a.hits.map((h) => ({ entryId: h.entryId, version: h.entryVersion, score: h.score })),
+        suppressed: a.suppressed.map((h) => h.entryId),
+      },
+    }),
+  );
+  return presentAssessment(a, point.code, body.direction, now);
+}
+
+async function readableCrossing(deps: AppDeps, auth: AuthContext, id: string) {
+  const row = await repo.findCrossing(deps.db, id);
+  if (!row) throw notFound('Crossing', 'BORDER.CROSSING_NOT_FOUND');
+  const target = { jurisdictionPath: row.jurisdiction_path };
+  if (!access.can(auth.actor, 'border.crossing.record', target) && !access.can(auth.actor, 'border.crossing.supervise', target)) throw forbidden();
+  return row;
+}
+
+/** One crossing with its correction chain and handovers. */
+export async function getCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, id: string) {
+  const row = await readableCrossing(deps, auth, id);
+  const chain: repo.CrossingRow[] = [row];
+  for (let r = row; r.supersedes && chain.length < 50; ) {
+    const prev = await repo.findCrossing(deps.db, r.supersedes);
+    if (!prev) break;
+    chain.push(prev);
+    r = prev;
+  }
+  const handovers = await handoversOfCrossings(deps.db, chain.map((c) => c.id));
+  await deps.db.tx((tx) => audit(tx, origin, { action: 'border.crossing.read', purpose: 'border_control', targetType: 'crossing', targetId: id, details: { personId: row.person_id } }));
+  return { crossing: presentCrossing(row), history: chain.slice(1).map(presentCrossing), handovers: handovers.map(presentHandover) };
+}
+
+export async function listCrossings(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, q: { crossingPoint?: string | undefined; personId?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number }) {
+  requireCan(auth.actor, 'border.crossing.record');
+  const reaches = [...access.reachOf(auth.actor, 'border.crossing.record'), ...access.reachOf(auth.actor, 'border.crossing.supervise')];
+  const within = reaches.includes('all') ? null : [...auth.actor.scopes];
+  const { rows, total } = await repo.listCrossings(deps.db, { ...q, within });
+  await deps.db.tx((tx) =>
+    audit(tx, origin, { action: 'border.crossing.list', purpose: 'border_control', targetType: 'crossing', details: { criteria: q, returned: rows.map((r) => r.id) } }),
+  );
+  return { items: rows.map(presentCrossing), total };
+}
+
+/** An officer's judgement of a hit: true or false, and why (audited). */
+export async function adjudicate(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: { personId: string; entryId: string; entryVersion: number; outcome: 'true_hit' | 'false_hit'; reason: string }) {
+  requireCan(auth.actor, 'border.crossing.record');
+  if (!auth.user) throw new DomainError('BORDER.ADJUDICATION_BY_PERSON', 'forbidden', 'Hits are adjudicated by an officer, not a machine token');
+  const person = await readPersonForBorder(deps, auth, body.personId);
+  const entry = await findEntry(deps.db, body.entryId);
+  if (!entry) throw notFound('List entry', 'BORDER.ENTRY_NOT_FOUND');
+  if (entry.version !== body.entryVersion) {
+    throw new DomainError('CONFLICT.STALE_VERSION', 'conflict', 'The entry changed since the hit was shown; check the traveller again', { current: { version: entry.version } });
+  }
+  const id = randomUUID();
+  const at = deps.clock.now();
+  await deps.db.tx(async (tx) => {
+    await tx.query(
+      `INSERT INTO border_adjudications (id, person_id, entry_id, entry_version, outcome, reason, by_id, by_name, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [id, person.personId, entry.id, entry.version, body.outcome, body.reason, auth.actor.id, displayName(auth), at],
+    );
+    await audit(tx, origin, {
+      action: 'border.hit.adjudicate',
+      purpose: 'border_control',
+      targetType: 'person',
+      targetId: person.personId,
+      details: { entryId: entry.id, entryVersion: entry.version, listId: entry.list_id, outcome: body.outcome, reason: body.reason },
+    });
+  });
+  return { id, personId: person.personId, entryId: entry.id, entryVersion: entry.version, outcome: body.outcome, reason: body.reason, by: displayName(auth), at: at.toISOString() };
+}

@@ -1,0 +1,97 @@
+import { currentCrossings, stayPosition, type Permit, type PersonStatus, type StayPosition } from '@kamurj/domain/border';
+import { checkStay, type Movement, type StayRule } from '@kamurj/domain/stay';
+import type * as P from '@kamurj/domain/persons';
+import type { Queryable } from '../../db/client.ts';
+import type { CountryProfile } from '../../profiles/profile.ts';
+import type { CrossingRow } from './crossings-repository.ts';
+import { stayRuleFor, type BorderSettings } from './settings.ts';
+
+/**
+ * The stay position of a person (issue 4 §4, ADR 0201/0502): movements are the person's current crossings
+ * (corrections applied, only admitted ones: a refused traveller never entered; second line is decided by
+ * a superseding record), on the local date at the crossing point. Status: citizens of the country and
+ * holders of its valid residence permit are exempt; everyone else is counted under the treaty rule of
+ * their nationality or the profile's visa-free rule; visas of the country cover (without excluding days).
+ */
+export interface StayFacts {
+  status: PersonStatus;
+  nationality: string | null;
+  rule: StayRule | null;
+  permits: Permit[];
+}
+
+const MIN_DAY = '1900-01-01';
+
+export function stayFacts(record: P.PersonData | null, mrzNationality: string | null, date: string, settings: BorderSettings, profile: CountryProfile): StayFacts {
+  const country = profile.country;
+  const citizenships = record ? record.citizenships.filter((c) => c.kind === 'country').map((c) => c.code) : [];
+  if (mrzNationality && !citizenships.includes(mrzNationality)) citizenships.push(mrzNationality);
+  const nationality = mrzNationality ?? citizenships.find((c) => c !== country) ?? citizenships[0] ?? null;
+  if (citizenships.includes(country)) return { status: 'citizen', nationality: country, rule: null, permits: [] };
+  const permits: Permit[] = [];
+  let resident = false;
+  for (const d of record?.documents ?? []) {
+    if (d.issuingState !== country || !d.expiryDate || d.status === 'revoked' || d.status === 'lost' || d.status === 'stolen') continue;
+    if (d.type === 'residence_permit') {
+      permits.push({ type: 'residence', from: d.issueDate ?? MIN_DAY, to: d.expiryDate });
+      if ((d.issueDate ?? MIN_DAY) <= date && date <= d.expiryDate) resident = true;
+    } else if (d.type === 'visa') {
+      permits.push({ type: 'visa', from: d.issueDate ?? date, to: d.expiryDate, excludesDays: false });
+    }
+  }
+  if (resident) return { status: 'resident', nationality, rule: null, permits };
+  return { status: 'foreigner', nationality, rule: stayRuleFor(settings, profile, nationality), permits };
+}
+
+/** The current (not superseded) records, oldest first (domain supersession fold). */
+export function currentRows(rows: readonly CrossingRow[]): CrossingRow[] {
+  const fold = currentCrossings(
+    rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at.toISOString(), row, ...(row.supersedes ? { supersedes: { id: row.supersedes, reason: row.supersede_reason ?? '' } } : {}) })),
+  );
+  return fold.current.map((c) => c.record.row);
+}
+
+/** Admitted, current crossings as movements, oldest first. */
+export function movementsOf(rows: readonly CrossingRow[]): Movement[] {
+  return currentRows(rows)
+    .filter((r) => r.decision === 'admit')
+    .map((r) => ({ direction: r.direction, date: r.local_date }));
+}
+
+export interface ComputedStay {
+  facts: StayFacts;
+  position: StayPosition;
+  present: boolean;
+  /** Foreigners: the last day of lawful stay assuming continuous presence (null when not limited or not present). */
+  lastLawfulDay: string | null;
+}
+
+export function computeStay(facts: StayFacts, movements: readonly Movement[], controlDate: string): ComputedStay {
+  const position = stayPosition({ status: facts.status, rule: facts.rule, movements, permits: facts.permits, controlDate });
+  const last = [...movements].filter((m) => m.date <= controlDate).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+  const present = last?.direction === 'entry';
+  let lastLawfulDay: string | null = null;
+  if (facts.status === 'foreigner' && facts.rule && present) {
+    try {
+      const covered = facts.permits.filter((p) => p.excludesDays !== false).map((p) => ({ from: p.from, to: p.to }));
+      lastLawfulDay = checkStay({ rule: facts.rule, movements, covered, controlDate }).lastLawfulDay;
+    } catch {
+      lastLawfulDay = null;
+    }
+  }
+  return { facts, position, present, lastLawfulDay };
+}
+
+/** Stores the person's position after a crossing (the irregular-residence register reads it). */
+export async function saveStayPosition(tx: Queryable, personId: string, crossing: { id: string; direction: string; occurredAt: string; crossingPoint: string }, s: ComputedStay, at: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO border_stay_positions (person_id, status, nationality, present, last_crossing_id, last_direction, last_crossing_at, last_crossing_point, last_lawful_day, rule, position, computed_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+     ON CONFLICT (person_id) DO UPDATE SET status = $2, nationality = $3, present = $4, last_crossing_id = $5, last_direction = $6, last_crossing_at = $7,
+       last_crossing_point = $8, last_lawful_day = $9, rule = $10, position = $11, computed_at = $12`,
+    [personId, s.facts.status, s.facts.nationality, s.present, crossing.id, crossing.direction, crossing.occurredAt, crossing.crossingPoint, s.lastLawfulDay, s.facts.rule ? JSON.stringify(s.facts.rule) : null, JSON.stringify(s.position), at],
+  );
+}
+
+/** Days from `a` to `b` (ISO dates). */
+export const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

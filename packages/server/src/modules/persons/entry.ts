@@ -1,0 +1,41 @@
+import type * as P from '@kamurj/domain/persons';
+import type { Queryable } from '../../db/client.ts';
+import { audit, type AuditEvent, type AuditOrigin, type Purpose } from '../audit/index.ts';
+import { detectDuplicates, type DetectResult } from './dedupe.ts';
+import * as repo from './repository.ts';
+
+/**
+ * The entry path of a new person, inside the caller's transaction: the record with its search index,
+ * version 1 of its history, the audit row, then duplicate detection (review queue; automatic merge only
+ * at or above the configured threshold and never for protected persons). Used by `POST /api/persons`
+ * and by imports, so that an imported person is in every way a person entered by hand.
+ */
+export interface NewEntry {
+  id: string;
+  record: P.PersonData;
+  jurisdictionPath: string | null;
+  source: 'entry' | 'document' | 'import';
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  purpose: Purpose;
+  /** Extra details for the history and audit rows (e.g. the import source and row). */
+  details?: Record<string, unknown>;
+  /** The audit actor when there is no signed-in caller (command line). */
+  auditActor?: AuditEvent['actor'];
+}
+
+export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number): Promise<DetectResult> {
+  const details = { source: e.source, ...e.details };
+  await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId });
+  await repo.appendHistory(tx, { personId: e.id, version: 1, at: e.at, actorId: e.actorId, actorName: e.actorName, action: 'create', record: e.record, mergedInto: null, details });
+  await audit(tx, origin, {
+    action: 'persons.create',
+    purpose: e.purpose,
+    targetType: 'person',
+    targetId: e.id,
+    details: { ...details, jurisdictionPath: e.jurisdictionPath },
+    ...(e.auditActor ? { actor: e.auditActor } : {}),
+  });
+  return detectDuplicates(tx, origin, { id: e.id, record: e.record, createdAt: e.at }, e.source === 'import' ? 'import' : 'create', autoMergeThreshold);
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { access } from '@kamurj/domain';
+import * as P from '@kamurj/domain/persons';
+import type { MrzParseResult } from '@kamurj/domain/documents/mrz';
+import type { MatchExplanation } from '@kamurj/domain/names';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { AuthContext } from '../../http/auth-context.ts';
+import { requireCan } from '../../http/access.ts';
+import { notFound } from '../../http/errors.ts';
+import type { AuditOrigin } from '../audit/index.ts';
+import { findCandidates } from './dedupe.ts';
+import { enterPerson } from './entry.ts';
+import { isoDay, targetOf, viewOf } from './gate.ts';
+import { presentSummary, type PersonSummary } from './presenter.ts';
+import * as repo from './repository.ts';
+
+/**
+ * What other modules (border) need of the registry for a traveller: the persons who may hold a document
+ * (through the same duplicate blocking and matcher as every entry path), registration of a new person
+ * from a document inside the caller's transaction, and one person read through both gates. Records are
+ * returned for server-side use (screening, stay); what may leave the server is `summary` (null when the
+ * reader sees the person masked).
+ */
+export interface DocumentHolder {
+  personId: string;
+  score: number;
+  explanation: MatchExplanation | null;
+  /** The candidate holds a document with the same normalised number and issuing state. */
+  sameDocument: boolean;
+  masked: boolean;
+  summary: PersonSummary | null;
+  record: P.PersonData;
+  jurisdictionPath: string | null;
+}
+
+/** A person record from a parsed MRZ, with item ids (nothing saved). */
+export function recordFromMrz(parsed: MrzParseResult, mrzText: string): P.PersonData {
+  const draft = P.draftFromMrz(parsed, mrzText);
+  return {
+    ...draft,
+    names: draft.names.map((n) => ({ ...n, id: randomUUID() })),
+    documents: draft.documents.map((d) => ({ ...d, id: randomUUID() })),
+  };
+}
+
+export async function findDocumentHolders(deps: AppDeps, auth: AuthContext, record: P.PersonData, limit = 5): Promise<DocumentHolder[]> {
+  requireCan(auth.actor, 'persons.read');
+  const candidates = (await findCandidates(deps.db, { id: null, record })).filter((c) => access.can(auth.actor, 'persons.read', targetOf(c.row)));
+  const now = deps.clock.now();
+  const today = isoDay(now);
+  const grants = await repo.activeGrants(deps.db, auth.user?.id ?? null, candidates.map((c) => c.row.id), now);
+  const docs = new Set(record.documents.map((d) => `${P.normalizeStateCode(d.issuingState)}:${P.normalizeDocumentNumber(d.number)}`));
+  const holders = candidates.map((c) => {
+    const sameDocument = c.row.record.documents.some((d) => docs.has(`${P.normalizeStateCode(d.issuingState)}:${P.normalizeDocumentNumber(d.number)}`));
+    const masked = viewOf(auth, c.row, today, grants) === 'masked';
+    return {
+      personId: c.row.id,
+      score: c.score,
+      explanation: masked ? null : c.explanation,
+      sameDocument,
+      masked,
+      summary: masked ? null : presentSummary(c.row, today),
+      record: c.row.record,
+      jurisdictionPath: c.row.jurisdiction_path,
+    };
+  });
+  holders.sort((a, b) => Number(b.sameDocument) - Number(a.sameDocument) || b.score - a.score);
+  return holders.slice(0, limit);
+}
+
+/** A readable person for the border (merge redirects followed, both gates applied). */
+export async function readPersonForBorder(deps: AppDeps, auth: AuthContext, id: string): Promise<Omit<DocumentHolder, 'score' | 'explanation' | 'sameDocument'>> {
+  requireCan(auth.actor, 'persons.read');
+  const found = await repo.resolveSurvivor(deps.db, id);
+  if (!found) throw notFound('Person', 'PERSONS.NOT_FOUND');
+  requireCan(auth.actor, 'persons.read', targetOf(found.row));
+  const now = deps.clock.now();
+  const today = isoDay(now);
+  const grants = await repo.activeGrants(deps.db, auth.user?.id ?? null, [found.row.id], now);
+  const masked = viewOf(auth, found.row, today, grants) === 'masked';
+  return {
+    personId: found.row.id,
+    masked,
+    summary: masked ? null : presentSummary(found.row, today),
+    record: found.row.record,
+    jurisdictionPath: found.row.jurisdiction_path,
+  };
+}
+
+/**
+ * Registers the holder of a document seen at a crossing point, inside the caller's transaction (the
+ * crossing and the person are written together, so a retried crossing never creates a second person).
+ * Same entry path as `POST /api/persons`: history, audit row, duplicate detection.
+ */
+export async function registerDocumentHolder(
+  tx: Queryable,
+  origin: AuditOrigin,
+  auth: AuthContext,
+  input: { record: P.PersonData; jurisdictionPath: string | null; at: Date; autoMergeThreshold: number; crossingId: string },
+): Promise<{ personId: string; autoMergedInto: string | null }> {
+  requireCan(auth.actor, 'persons.write', { jurisdictionPath: input.jurisdictionPath });
+  const id = randomUUID();
+  const detected = await enterPerson(
+    tx,
+    origin,
+    {
+      id,
+      record: input.record,
+      jurisdictionPath: input.jurisdictionPath,
+      source: 'document',
+      at: input.at,
+      actorId: auth.actor.id,
+      actorName: auth.actorName,
+      purpose: 'border_control',
+      details: { crossingId: input.crossingId },
+    },
+    input.autoMergeThreshold,
+  );
+  return { personId: detected.autoMergedInto ?? id, autoMergedInto: detected.autoMergedInto };
+}
