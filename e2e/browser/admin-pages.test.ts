@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../packages/server/src/main.ts';
+import type { startServer } from '../../packages/server/src/main.ts';
 import { totpCode } from '../../packages/server/src/lib/totp.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
-import { DEMO_PASSWORD, artifactPrefix, buildWeb, freshTotp, launchBrowser, screenshot, visit } from './harness.ts';
+import { DEMO_PASSWORD, freshTotp, screenshot, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 /**
  * The administration screens beyond the main journey, in English: sign-in errors, account, API tokens,
@@ -15,28 +12,15 @@ import { DEMO_PASSWORD, artifactPrefix, buildWeb, freshTotp, launchBrowser, scre
  */
 describe('browser: administration screens', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    artifactPrefix('pages');
-    buildWeb();
-    dataDir = mkdtempSync(join(tmpdir(), 'kamurj-e2e-'));
-    srv = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    session = await openBrowserSession('pages');
+    ({ srv, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await srv?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const h1 = () => page.locator('main h1');
   const submit = () => page.locator('main form button[type=submit]').first().click();

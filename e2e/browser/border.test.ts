@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMrz } from '../../packages/domain/src/documents/mrz/index.ts';
-import { startServer } from '../../packages/server/src/main.ts';
+import type { startServer } from '../../packages/server/src/main.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
-import { DEMO_PASSWORD, artifactPrefix, buildWeb, launchBrowser, visit } from './harness.ts';
+import { DEMO_PASSWORD, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 /**
  * Border console: the Zvartnots officer signs in, starts a shift, reads a passport with a keyboard-wedge
@@ -21,28 +18,15 @@ function mrzLines(surname: string, given: string, number: string, state: string,
 
 describe('browser: border crossing-point console', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    artifactPrefix('border');
-    buildWeb();
-    dataDir = mkdtempSync(join(tmpdir(), 'kamurj-e2e-'));
-    srv = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    session = await openBrowserSession('border');
+    ({ srv, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await srv?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const h1 = () => page.locator('main h1');
   const wedge = async (lines: string[]) => {

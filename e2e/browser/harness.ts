@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { totpCode } from '../../packages/server/src/lib/totp.ts';
+import { startServer, type RunningServer } from '../../packages/server/src/main.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -77,4 +80,39 @@ export async function freshTotp(username: string): Promise<string> {
     }
     await sleep(left + 250);
   }
+}
+
+export interface BrowserSession {
+  srv: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * What every journey starts from: the web bundle, a server on a fresh embedded database and a free port,
+ * and one Chromium page (English UI locale; the journeys switch languages themselves).
+ */
+export async function openBrowserSession(prefix: string, viewport = { width: 1280, height: 900 }): Promise<BrowserSession> {
+  artifactPrefix(prefix);
+  buildWeb();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kamurj-e2e-'));
+  const srv = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'en-GB', viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return {
+    srv,
+    browser,
+    context,
+    page,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await srv.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

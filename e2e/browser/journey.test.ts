@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../packages/server/src/main.ts';
+import type { startServer } from '../../packages/server/src/main.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
 import { hy } from '../../packages/web/src/i18n/hy.ts';
-import { DEMO_PASSWORD, artifactPrefix, buildWeb, freshTotp, launchBrowser, visit } from './harness.ts';
+import { DEMO_PASSWORD, freshTotp, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 interface Named {
   id: string;
@@ -16,9 +13,7 @@ interface Named {
 
 describe('browser journey: administrator creates a border officer, who signs in, and sees both in the audit log', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
   const officer = `border.e2e${Date.now().toString(36)}`;
   const officerPassword = 'Sahman-e2e-long-passphrase-2026';
@@ -26,22 +21,11 @@ describe('browser journey: administrator creates a border officer, who signs in,
   let officerId = '';
 
   beforeAll(async () => {
-    artifactPrefix('journey');
-    buildWeb();
-    dataDir = mkdtempSync(join(tmpdir(), 'kamurj-e2e-'));
-    srv = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    session = await openBrowserSession('journey');
+    ({ srv, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await srv?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const h1 = () => page.locator('main h1');
 

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../packages/server/src/main.ts';
+import type { startServer } from '../../packages/server/src/main.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
 import { hy } from '../../packages/web/src/i18n/hy.ts';
 import { ru } from '../../packages/web/src/i18n/ru.ts';
-import { DEMO_PASSWORD, artifactPrefix, buildWeb, launchBrowser, screenshot, visit } from './harness.ts';
+import { DEMO_PASSWORD, screenshot, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 /**
  * Editing a person at tablet width (768 px): a case worker adds a Russian name variant (the Armenian
@@ -18,30 +15,18 @@ import { DEMO_PASSWORD, artifactPrefix, buildWeb, launchBrowser, screenshot, vis
  */
 describe('browser: editing a person', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
-  let browser: Browser;
+  let session: BrowserSession;
   let context: BrowserContext;
   let page: Page;
   let csrf = '';
   const ids = { anna: '', davit: '' };
 
   beforeAll(async () => {
-    artifactPrefix('persons-edit');
-    buildWeb();
-    dataDir = mkdtempSync(join(tmpdir(), 'kamurj-e2e-'));
-    srv = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 768, height: 1024 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    session = await openBrowserSession('persons-edit', { width: 768, height: 1024 });
+    ({ srv, context, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await srv?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const h1 = () => page.locator('main h1');
   const api = (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) =>
