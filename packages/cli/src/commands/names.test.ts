@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.ts';
+import { runCommand } from '../testing/run-command.ts';
 import { namesScoreCommand } from './names.ts';
 
-async function run(stdin: string, args: readonly string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => stdin,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  };
-  const code = await namesScoreCommand.run(args, io);
-  return {
-    code,
-    stdout,
-    stderr,
-    get lines() {
-      return stdout === '' ? [] : stdout.replace(/\n$/, '').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    },
-  };
-}
+const run = (stdin: string, args: readonly string[] = []) => runCommand(namesScoreCommand, stdin, args);
 
 const pair = (a: object, b: object) => JSON.stringify({ a, b });
 
