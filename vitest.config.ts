@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // separately (`npm run test:browser`) because they need Chromium.
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'e2e/api/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'e2e/api/**/*.test.ts', 'e2e/edge/**/*.test.ts'],
     globalSetup: ['packages/server/src/testing/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -2,6 +2,8 @@ import { loadConfig, type Config } from './config/config.ts';
 import { openDb, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './app.ts';
+import { startStatisticsWorker } from './modules/statistics/index.ts';
+import { startEdgeSync } from './modules/edge/index.ts';
 import { systemClock, type Clock } from './app-deps.ts';
 import { loadProfile } from './profiles/profile.ts';
 import { seed, type SeedResult } from './seed/seed.ts';
@@ -55,6 +57,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const logger = opts.logger === false ? false : { level: config.logLevel };
   const app = await buildApp({ db, config, clock: opts.clock ?? systemClock }, { logger, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
+  // Statistics stay within 60 s of the records: the worker empties the change queue every 10 s (ADR 0601).
+  const stopStatistics = startStatisticsWorker(db, { country: config.country, now: () => (opts.clock ?? systemClock).now(), onError: (e) => app.log.error(e) });
+  // Edge mode (ADR 0503): pull the centre's lists and push this post's crossings, in the background.
+  const sync = config.mode === 'edge' ? await startEdgeSync(app.deps, { log: (m) => app.log.warn(m) }) : undefined;
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -66,6 +72,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     close: async () => {
       if (closed) return;
       closed = true;
+      await sync?.stop();
+      await stopStatistics();
       await app.close(); // stops accepting, lets in-flight requests finish
       await db.close();
     },

@@ -24,3 +24,38 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/kamurj' }).seedDemo).toBe(false);
   });
 });
+
+describe('edge mode configuration (ADR 0503)', () => {
+  const edge = {
+    KAMURJ_MODE: 'edge',
+    KAMURJ_EDGE_CENTRE_URL: 'https://centre.example/',
+    KAMURJ_EDGE_TOKEN: `kmj_${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}.${'a'.repeat(32)}`,
+    KAMURJ_EDGE_NODE_ID: 'bagratashen-1',
+    KAMURJ_EDGE_CROSSING_POINT: 'BAGRATASHEN',
+  };
+
+  it('is central by default and edge settings are absent', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('central');
+    expect(c.edge).toBeUndefined();
+  });
+
+  it('edge mode needs the centre, a token, a node id and a crossing point, listed together', () => {
+    try {
+      loadConfig({ KAMURJ_MODE: 'edge' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'KAMURJ_EDGE_CENTRE_URL', 'KAMURJ_EDGE_CROSSING_POINT', 'KAMURJ_EDGE_NODE_ID', 'KAMURJ_EDGE_TOKEN',
+      ]);
+    }
+    const c = loadConfig(edge);
+    expect(c.edge).toMatchObject({ centreUrl: 'https://centre.example', nodeId: 'bagratashen-1', crossingPoint: 'BAGRATASHEN', pushIntervalMs: 2000 });
+    expect(() => loadConfig({ ...edge, KAMURJ_EDGE_TOKEN: 'secret' })).toThrow(/KAMURJ_EDGE_TOKEN/);
+    expect(() => loadConfig({ ...edge, DATABASE_URL: 'postgres://db/kamurj' })).toThrow(/own embedded database/);
+  });
+
+  it('an edge node runs on its embedded database in production', () => {
+    expect(loadConfig({ ...edge, NODE_ENV: 'production' }).mode).toBe('edge');
+  });
+});

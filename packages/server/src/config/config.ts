@@ -30,7 +30,29 @@ const EnvSchema = z.object({
   KAMURJ_DEMO_PASSWORD: z.string().min(12).optional(),
   KAMURJ_AUTO_MERGE_THRESHOLD: z.coerce.number().min(0.7).max(1.01).default(1.01),
   KAMURJ_BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // Edge mode (ADR 0503): a crossing point's own server that keeps working while the centre is unreachable.
+  KAMURJ_MODE: z.enum(['central', 'edge']).default('central'),
+  KAMURJ_EDGE_CENTRE_URL: z.string().url().optional(),
+  KAMURJ_EDGE_TOKEN: z.string().regex(/^kmj_[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}$/, 'a machine token kmj_<id>.<secret>').optional(),
+  KAMURJ_EDGE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{2,40}$/, '2–40 letters, digits, dots, dashes or underscores').optional(),
+  KAMURJ_EDGE_CROSSING_POINT: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'a crossing point code').optional(),
+  KAMURJ_EDGE_PUSH_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2_000),
+  KAMURJ_EDGE_PULL_INTERVAL_MS: z.coerce.number().int().min(50).max(86_400_000).default(30_000),
+  KAMURJ_EDGE_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  KAMURJ_EDGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  KAMURJ_EDGE_CONFLICT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
 });
+
+export interface EdgeConfig {
+  centreUrl: string;
+  token: string;
+  nodeId: string;
+  crossingPoint: string;
+  pushIntervalMs: number;
+  pullIntervalMs: number;
+  maxBackoffMs: number;
+  requestTimeoutMs: number;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -54,6 +76,11 @@ export type Config = Readonly<{
   /** Duplicate pairs scoring at least this are merged without review (never protected persons); 1.01 = off. */
   autoMergeThreshold: number;
   breakGlassMs: number;
+  mode: 'central' | 'edge';
+  /** Set in edge mode only: how this crossing point's server reaches the centre. */
+  edge: Readonly<EdgeConfig> | undefined;
+  /** Centre: two uses of one document at different crossing points closer than this are a conflict. */
+  edgeConflictMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -75,9 +102,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const problems: string[] = [];
   if (e.NODE_ENV === 'production') {
-    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for trials)');
+    // An edge node (ADR 0503) keeps its own embedded database by design; the centre needs PostgreSQL.
+    if (!e.DATABASE_URL && e.KAMURJ_MODE !== 'edge') problems.push('DATABASE_URL: required in production (the embedded database is for trials)');
     if (e.KAMURJ_SEED_DEMO) problems.push('KAMURJ_SEED_DEMO: demo accounts must not be seeded in production');
     if (e.KAMURJ_COOKIE_SECURE === 'false') problems.push('KAMURJ_COOKIE_SECURE: must not be false in production');
+  }
+  if (e.KAMURJ_MODE === 'edge') {
+    for (const k of ['KAMURJ_EDGE_CENTRE_URL', 'KAMURJ_EDGE_TOKEN', 'KAMURJ_EDGE_NODE_ID', 'KAMURJ_EDGE_CROSSING_POINT'] as const) {
+      if (!e[k]) problems.push(`${k}: required when KAMURJ_MODE=edge`);
+    }
+    if (e.DATABASE_URL) problems.push('DATABASE_URL: an edge node keeps its own embedded database; leave it unset');
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
@@ -101,5 +135,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPassword: e.KAMURJ_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     autoMergeThreshold: e.KAMURJ_AUTO_MERGE_THRESHOLD,
     breakGlassMs: e.KAMURJ_BREAK_GLASS_MINUTES * 60_000,
+    mode: e.KAMURJ_MODE,
+    edge:
+      e.KAMURJ_MODE === 'edge'
+        ? Object.freeze({
+            centreUrl: e.KAMURJ_EDGE_CENTRE_URL!.replace(/\/+$/, ''),
+            token: e.KAMURJ_EDGE_TOKEN!,
+            nodeId: e.KAMURJ_EDGE_NODE_ID!,
+            crossingPoint: e.KAMURJ_EDGE_CROSSING_POINT!,
+            pushIntervalMs: e.KAMURJ_EDGE_PUSH_INTERVAL_MS,
+            pullIntervalMs: e.KAMURJ_EDGE_PULL_INTERVAL_MS,
+            maxBackoffMs: e.KAMURJ_EDGE_MAX_BACKOFF_MS,
+            requestTimeoutMs: e.KAMURJ_EDGE_REQUEST_TIMEOUT_MS,
+          })
+        : undefined,
+    edgeConflictMinutes: e.KAMURJ_EDGE_CONFLICT_MINUTES,
   });
 }

@@ -29,6 +29,8 @@ export const ProfileSchema = z.strictObject({
       kind: z.enum(['air', 'road', 'rail', 'sea', 'river', 'pedestrian']),
       region: z.string(),
       neighbour: z.string().regex(/^[A-Z]{3}$/).nullable(),
+      /** Airports: the IATA code airline manifests name as the arrival airport (ADR 0504). */
+      iata: z.string().regex(/^[A-Z]{3}$/).optional(),
       names: Names,
     }),
   ),

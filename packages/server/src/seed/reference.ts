@@ -44,7 +44,7 @@ export function profileItems(p: CountryProfile): { regions: ItemInput[]; crossin
     crossingPoints: p.crossingPoints.map((c, i) => ({
       key: c.code,
       names: c.names,
-      attributes: { kind: c.kind, region: c.region, neighbour: c.neighbour, country: p.country },
+      attributes: { kind: c.kind, region: c.region, neighbour: c.neighbour, country: p.country, ...(c.iata ? { iata: c.iata } : {}) },
       sortOrder: i,
     })),
   };

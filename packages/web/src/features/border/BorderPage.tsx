@@ -2,6 +2,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { href, type Route } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import type { ListKind } from './api.ts';
+import { ApisPage } from './ApisPage.tsx';
+import { ConflictsPage } from './ConflictsPage.tsx';
 import { ConsolePage } from './ConsolePage.tsx';
 import { LIST_TITLE } from './labels.ts';
 import { ListsPage } from './ListsPage.tsx';
@@ -25,6 +27,18 @@ export function BorderPage({ route }: { route: Route }) {
                 {t('border.consoleTitle')}
               </a>
             </li>
+            <li>
+              <a href={href(['border', 'apis'])} aria-current={sub === 'apis' ? 'page' : undefined}>
+                {t('apis.section')}
+              </a>
+            </li>
+            {can('border.crossing.supervise') && (
+              <li>
+                <a href={href(['border', 'conflicts'])} aria-current={sub === 'conflicts' ? 'page' : undefined}>
+                  {t('edge.conflicts.title')}
+                </a>
+              </li>
+            )}
             {KINDS.map((k) => (
               <li key={k}>
                 <a href={href(['border', 'lists', k])} aria-current={kind === k ? 'page' : undefined}>
@@ -35,7 +49,7 @@ export function BorderPage({ route }: { route: Route }) {
           </ul>
         </nav>
       )}
-      {sub === 'lists' && kind && can('watchlist.read') ? <ListsPage kind={kind} /> : <ConsolePage />}
+      {sub === 'apis' ? <ApisPage id={route.path[2]} /> : sub === 'conflicts' && can('border.crossing.supervise') ? <ConflictsPage /> : sub === 'lists' && kind && can('watchlist.read') ? <ListsPage kind={kind} /> : <ConsolePage />}
     </>
   );
 }

@@ -5,10 +5,12 @@ import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { borderApi, type CheckResult, type ConsoleContext, type Direction, type ManualDocument, type RecordResult } from './api.ts';
 import type { DecisionHandle } from './DecisionBar.tsx';
+import { EdgeBanner } from './EdgeBanner.tsx';
 import { DECISION, REFERRAL, REFUSAL, label } from './labels.ts';
 import { ManualForm } from './ManualForm.tsx';
 import { MrzInput } from './MrzInput.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
+import { ApisArrivals } from './ApisArrivals.tsx';
 
 const SHIFTS = ['morning', 'evening', 'night'] as const;
 const STORE = 'kamurj.border.post';
@@ -162,6 +164,7 @@ export function ConsolePage() {
   return (
     <>
       <h1>{t('border.consoleTitle')}</h1>
+      <EdgeBanner />
       <ErrorAlert error={context.error} />
       {!ctx && context.loading && <p role="status">{t('common.loading')}</p>}
       {ctx && (!post || !point) && (
@@ -182,6 +185,7 @@ export function ConsolePage() {
               {t('border.changePost')}
             </button>
           </p>
+          {point.kind === 'air' && <ApisArrivals point={point.code} />}
           <fieldset className="radios direction">
             <legend>{t('border.direction')}</legend>
             {(['entry', 'exit'] as const).map((d) => (

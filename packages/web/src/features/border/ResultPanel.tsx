@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { DOC_TYPE } from '../persons/labels.ts';
 import type { CheckResult, ConsoleContext, RecordResult } from './api.ts';
+import { ApisNote } from './ApisNote.tsx';
 import { DecisionBar, type DecisionHandle } from './DecisionBar.tsx';
 import { HitList } from './HitList.tsx';
 import { StayView } from './StayView.tsx';
@@ -94,6 +95,7 @@ export const ResultPanel = forwardRef<DecisionHandle, { context: ConsoleContext;
         <div className="result-grid">
           <DocumentBlock r={result} />
           <PersonBlock r={result} />
+          <ApisNote note={result.preScreen} />
           <HitList hits={result.hits} suppressed={result.suppressed} history={result.history} personId={result.person?.id ?? null} onAdjudicated={onAdjudicated} />
           <section aria-labelledby="stay-heading" className="result-block">
             <h3 id="stay-heading">{t('border.stayTitle')}</h3>

@@ -1,6 +1,7 @@
 import { api } from '../../api/client.ts';
 import type { LocalizedName } from '../../api/types.ts';
 import type { Explanation, PersonSummary } from '../persons/api.ts';
+import type { PreScreenNote } from './apisApi.ts';
 
 /** Shapes of the border API (server module `border`, ADR 0502). */
 export type Direction = 'entry' | 'exit';
@@ -98,6 +99,8 @@ export interface CheckResult {
   recent: { id: string; direction: Direction; crossingPoint: string; date: string; decision: Decision; refusalCode: string | null }[];
   stay: { status: 'citizen' | 'resident' | 'foreigner'; nationality: string | null; rule: { kind: string; maxDays?: number; windowDays?: number } | null; position: StayPosition; lastLawfulDay: string | null };
   referralAgencies: Record<ReferralKind, string>;
+  /** The traveller was on a pre-screened manifest for this point (ADR 0504). */
+  preScreen?: PreScreenNote | null;
 }
 
 export interface ManualDocument {

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { access } from '@kamurj/domain';
+import { DomainError } from '@kamurj/domain/kernel';
+import type { CrossingRecordedEvent } from '../../app-deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { AuthContext } from '../../http/auth-context.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { conflictsOf, fixedMinimum, type UseOfDocument } from './conflict-rule.ts';
+import type { Warning } from './outbox.ts';
+
+/**
+ * The centre's conflict check (ADR 0503), run in the transaction of every crossing it records, whether an
+ * officer at a connected post or an edge node's delivery wrote it: earlier uses of the same document
+ * (issuing state + number) at other posts inside the minimum interval become review items. Both crossings
+ * stay as recorded; nothing is dropped or refused.
+ */
+export async function flagConflicts(tx: Queryable, e: CrossingRecordedEvent, minimumMinutes: number, at: Date): Promise<Warning[]> {
+  const windowMs = minimumMinutes * 60_000;
+  const t = Date.parse(e.occurredAt);
+  const rows = (await tx.query<{ id: string; crossing_point: string; occurred_at: Date; supersedes: string | null; jurisdiction_path: string }>(
+    `SELECT id, crossing_point, occurred_at, supersedes, jurisdiction_path FROM border_crossings
+      WHERE document_number = $1 AND document->>'issuingState' = $2 AND occurred_at > $3 AND occurred_at < $4`,
+    [e.document.number, e.document.issuingState, new Date(t - windowMs), new Date(t + windowMs)],
+  )).rows;
+  const mine = rows.find((r) => r.id === e.id);
+  if (!mine) return [];
+  const uses: UseOfDocument[] = rows.map((r) => ({ id: r.id, crossingPoint: r.crossing_point, occurredAt: new Date(r.occurred_at).toISOString(), supersedes: r.supersedes }));
+  const pairs = conflictsOf({ id: e.id, crossingPoint: e.crossingPoint, occurredAt: e.occurredAt, supersedes: e.supersedes }, uses, fixedMinimum(minimumMinutes));
+  const warnings: Warning[] = [];
+  for (const p of pairs) {
+    const other = rows.find((r) => r.id === p.otherId)!;
+    await tx.query(
+      `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
+      [randomUUID(), `${e.document.issuingState}:${e.document.number}`, p.crossingId, p.otherId, p.crossingPoint, p.otherPoint, [mine.jurisdiction_path, other.jurisdiction_path], p.intervalMinutes, p.minimumMinutes, at],
+    );
+    warnings.push({
+      code: 'EDGE.DOCUMENT_CONFLICT',
+      message: `This document was also used at ${p.otherPoint} ${p.intervalMinutes} minutes apart (minimum ${p.minimumMinutes}); both crossings are kept and sent for review`,
+    });
+  }
+  return warnings;
+}
+
+interface ConflictRow {
+  id: string;
+  document_key: string;
+  crossing_id: string;
+  other_crossing_id: string;
+  crossing_point: string;
+  other_point: string;
+  jurisdiction_paths: string[];
+  interval_minutes: number;
+  minimum_minutes: number;
+  detected_at: Date;
+  state: 'open' | 'resolved';
+  resolution: string | null;
+  resolved_at: Date | null;
+  resolved_by_name: string | null;
+  crossings: { id: string; crossingPoint: string; occurredAt: string; direction: string; decision: string; officerName: string; personId: string | null }[];
+}
+
+const SELECT = `SELECT k.*, (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'crossingPoint', c.crossing_point, 'occurredAt', c.occurred_at, 'direction', c.direction,
+    'decision', c.decision, 'officerName', c.officer_name, 'personId', c.person_id) ORDER BY c.occurred_at)
+    FROM border_crossings c WHERE c.id IN (k.crossing_id, k.other_crossing_id)) AS crossings FROM edge_conflicts k`;
+
+/** A supervisor of either post reviews the pair. */
+const mayReview = (auth: AuthContext, r: Pick<ConflictRow, 'jurisdiction_paths'>) =>
+  r.jurisdiction_paths.some((p) => access.can(auth.actor, 'border.crossing.supervise', { jurisdictionPath: p }));
+
+export function presentConflict(r: ConflictRow) {
+  return {
+    id: r.id,
+    document: { issuingState: r.document_key.split(':')[0]!, number: r.document_key.slice(r.document_key.indexOf(':') + 1) },
+    crossingPoints: [r.crossing_point, r.other_point],
+    intervalMinutes: r.interval_minutes,
+    minimumMinutes: r.minimum_minutes,
+    detectedAt: new Date(r.detected_at).toISOString(),
+    state: r.state,
+    resolution: r.resolution,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+    resolvedBy: r.resolved_by_name,
+    crossings: (r.crossings ?? []).map((c) => ({ ...c, occurredAt: new Date(c.occurredAt).toISOString() })),
+  };
+}
+
+export async function listConflicts(db: Queryable, auth: AuthContext, state: 'open' | 'resolved' | 'all', limit: number) {
+  const rows = (await db.query<ConflictRow>(`${SELECT} WHERE ($1 = 'all' OR k.state = $1) ORDER BY k.detected_at DESC, k.id LIMIT 1000`, [state])).rows;
+  const mine = rows.filter((r) => mayReview(auth, r));
+  return { items: mine.slice(0, limit).map(presentConflict), total: mine.length };
+}
+
+export async function resolveConflict(tx: Queryable, auth: AuthContext, id: string, resolution: string, at: Date) {
+  const row = (await tx.query<ConflictRow>(`${SELECT} WHERE k.id = $1 FOR UPDATE OF k`, [id])).rows[0];
+  if (!row) throw notFound('Conflict', 'EDGE.CONFLICT_NOT_FOUND');
+  if (!mayReview(auth, row)) throw forbidden();
+  if (row.state === 'resolved') throw new DomainError('EDGE.CONFLICT_RESOLVED', 'conflict', 'This conflict was already reviewed');
+  await tx.query(`UPDATE edge_conflicts SET state = 'resolved', resolution = $2, resolved_at = $3, resolved_by = $4, resolved_by_name = $5 WHERE id = $1`, [
+    id, resolution, at, auth.actor.id, auth.user?.displayName ?? auth.actorName,
+  ]);
+  return presentConflict((await tx.query<ConflictRow>(`${SELECT} WHERE k.id = $1`, [id])).rows[0]!);
+}

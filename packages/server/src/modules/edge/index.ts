@@ -1,0 +1,4 @@
+export { edgeRoutes } from './routes.ts';
+export { crossingHook } from './hooks.ts';
+export { startEdgeSync, type EdgeSync } from './sync.ts';
+export type { CentreClient, CentreAnswer } from './centre-client.ts';

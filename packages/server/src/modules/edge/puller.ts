@@ -1,0 +1,60 @@
+import type { AppDeps } from '../../app-deps.ts';
+import { audit } from '../audit/index.ts';
+import { CentreUnreachable, describeAnswer, type CentreClient } from './centre-client.ts';
+import { findNode, noteError } from './node-state.ts';
+import { SnapshotSchema } from './schemas.ts';
+import { applySnapshot, type Applied } from './snapshot-edge.ts';
+
+/**
+ * Pulls what changed at the centre since the versions this node holds and applies it in one transaction
+ * (ADR 0503). The centre's answer is validated before anything is written: a malformed snapshot changes
+ * nothing and is reported like an unreachable centre.
+ */
+export type PullResult = { ok: true; applied: Applied } | { ok: false; failure: string };
+
+export function snapshotQuery(node: { list_versions: Record<string, number>; reference_digest: string | null; accounts_digest: string | null } | undefined): string {
+  const q = new URLSearchParams();
+  const lists = Object.entries(node?.list_versions ?? {}).map(([id, v]) => `${id}:${v}`).join(',');
+  if (lists) q.set('lists', lists);
+  if (node?.reference_digest) q.set('reference', node.reference_digest);
+  if (node?.accounts_digest) q.set('accounts', node.accounts_digest);
+  const s = q.toString();
+  return `/api/edge/snapshot${s ? `?${s}` : ''}`;
+}
+
+export async function pullOnce(deps: AppDeps, client: CentreClient, nodeId: string): Promise<PullResult> {
+  const node = await findNode(deps.db);
+  let answer;
+  try {
+    answer = await client.request('GET', snapshotQuery(node));
+  } catch (e) {
+    if (!(e instanceof CentreUnreachable)) throw e;
+    await noteError(deps.db, deps.clock.now(), e.message);
+    return { ok: false, failure: e.message };
+  }
+  const now = deps.clock.now();
+  if (answer.status !== 200) {
+    const why = describeAnswer(answer);
+    await noteError(deps.db, now, why);
+    return { ok: false, failure: why };
+  }
+  const parsed = SnapshotSchema.safeParse(answer.body);
+  if (!parsed.success) {
+    const why = `The centre's snapshot is malformed at ${parsed.error.issues[0]?.path.join('.') ?? '(root)'}`;
+    await noteError(deps.db, now, why);
+    return { ok: false, failure: why };
+  }
+  const applied = await deps.db.tx(async (tx) => {
+    const a = await applySnapshot(tx, parsed.data, now);
+    if (a.lists.length || a.referenceItems || parsed.data.accounts.users) {
+      await audit(tx, { auth: null, clientIp: null, requestId: null, at: now }, {
+        action: 'edge.pull',
+        purpose: 'border_control',
+        actor: { type: 'system', id: null, name: `edge:${nodeId}` },
+        details: { lists: a.lists, entries: a.entries, referenceItems: a.referenceItems, accounts: a.accounts, centreAt: parsed.data.at },
+      });
+    }
+    return a;
+  });
+  return { ok: true, applied };
+}

@@ -1,0 +1,41 @@
+import type { TestApp } from '../../testing/test-app.ts';
+import { loginAs } from '../../testing/test-app.ts';
+import { CentreUnreachable, type CentreClient } from './centre-client.ts';
+
+/** Test helpers for edge mode (not a test file itself). */
+export const EDGE_ACTIONS = ['edge.sync', 'border.crossing.record', 'persons.read', 'persons.write', 'watchlist.read', 'reference.read'];
+
+export function edgeEnv(nodeId = 'zvartnots-1'): Record<string, string> {
+  return {
+    KAMURJ_MODE: 'edge',
+    KAMURJ_EDGE_CENTRE_URL: 'http://centre.invalid',
+    KAMURJ_EDGE_TOKEN: `kmj_00000000-0000-0000-0000-000000000000.${'x'.repeat(32)}`,
+    KAMURJ_EDGE_NODE_ID: nodeId,
+    KAMURJ_EDGE_CROSSING_POINT: 'ZVARTNOTS',
+  };
+}
+
+/** Issues a machine token for an edge node at the centre, as an administrator does. */
+export async function issueEdgeToken(centre: TestApp, point = 'ZVARTNOTS'): Promise<string> {
+  const admin = await loginAs(centre, 'admin');
+  const juris = (await admin.get('/api/jurisdictions')).json().items as { id: string; code: string }[];
+  const created = await admin.post('/api/tokens', { name: `${point} edge node`, actions: EDGE_ACTIONS, jurisdictionIds: [juris.find((j) => j.code === point)!.id] });
+  if (created.statusCode !== 201) throw new Error(`token: ${created.statusCode} ${created.body}`);
+  return created.json().secret as string;
+}
+
+/** A centre client that reaches a test app in-process; `link.up = false` cuts it. */
+export function injectClient(centre: TestApp, secret: string, link = { up: true }): CentreClient {
+  return {
+    async request(method, path, body, headers = {}) {
+      if (!link.up) throw new CentreUnreachable(new Error('connect ECONNREFUSED'));
+      const res = await centre.app.inject({
+        method,
+        url: path,
+        headers: { authorization: `Bearer ${secret}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+    },
+  };
+}

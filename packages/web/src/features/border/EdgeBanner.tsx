@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useLoad } from '../../components/useLoad.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { edgeApi } from './edge.ts';
+
+const REFRESH_MS = 15_000;
+
+/**
+ * On an edge node (ADR 0503) the console says whether the centre is reachable, how old the lists are and
+ * how many crossings wait to be sent. A central server shows nothing.
+ */
+export function EdgeBanner() {
+  const { t, dateTime, number } = useI18n();
+  const status = useLoad('edge-status', (signal) => edgeApi.status(signal));
+  const { reload } = status;
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const s = status.data;
+  if (!s || s.mode !== 'edge') return null;
+  const minutes = s.lists.ageSeconds === null ? null : Math.floor(s.lists.ageSeconds / 60);
+  return (
+    <section className={s.centre.reachable ? 'edge-banner panel' : 'edge-banner notice'} aria-labelledby="edge-banner-title" role="status">
+      <h2 id="edge-banner-title" className="small">
+        {s.centre.reachable ? t('edge.online') : t('edge.offline')}
+      </h2>
+      <p>
+        {s.lists.asOf
+          ? t('edge.listsAsOf', { when: dateTime(s.lists.asOf), minutes: number(minutes ?? 0) })
+          : t('edge.listsNever')}
+      </p>
+      <p>{t('edge.pending', { count: number(s.outbox.pending) })}</p>
+      {s.outbox.rejected > 0 && <p>{t('edge.rejected', { count: number(s.outbox.rejected) })}</p>}
+      {s.outbox.clockWarnings > 0 && <p>{t('edge.clockWarnings', { count: number(s.outbox.clockWarnings) })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+/** English texts of edge mode (ADR 0503): the console banner and the conflict review. */
+export const enEdge = {
+  'action.edge.sync': 'Synchronise an edge node with the centre (machine tokens)',
+  'edge.online': 'Connected to the centre',
+  'edge.offline': 'Working offline: the centre cannot be reached',
+  'edge.listsAsOf': 'Lists as of {when} ({minutes} min old)',
+  'edge.listsNever': 'Lists have not been received from the centre yet',
+  'edge.pending': 'Crossings waiting to be sent: {count}',
+  'edge.rejected': 'Crossings the centre refused (to review): {count}',
+  'edge.clockWarnings': 'Crossings recorded while the clock ran backwards: {count}',
+  'edge.conflicts.title': 'Document conflicts',
+  'edge.conflicts.summary': 'One document used at two crossing points closer in time than anyone can travel. Both crossings are kept.',
+  'edge.conflicts.state': 'Show',
+  'edge.conflicts.open': 'Open',
+  'edge.conflicts.resolvedState': 'Reviewed',
+  'edge.conflicts.none': 'No conflicts.',
+  'edge.conflict.interval': '{minutes} minutes apart (minimum {minimum})',
+  'edge.conflict.resolution': 'What the review found',
+  'edge.conflict.resolve': 'Record the review',
+  'edge.conflict.resolved': 'Reviewed by {who}: {text}',
+  'error.EDGE.CENTRAL_ONLY': 'This change is made at the centre; this crossing point keeps a copy.',
+  'error.EDGE.CONFLICT_RESOLVED': 'This conflict was already reviewed.',
+} as const;
