@@ -1,0 +1,10 @@
+export * from './cube.ts';
+export * from './dimensions.ts';
+export * from './catalogue.ts';
+export * from './query.ts';
+export * from './facts.ts';
+export * from './residence.ts';
+export { recount, cmpKey, type RawDataset } from './reference.ts';
+export { randomHistory, type RandomHistory } from './testing.ts';
+export * from './disclosure/index.ts';
+export * from './exports/index.ts';
