@@ -86,7 +86,8 @@ describe('access matrix (role × jurisdiction × action)', () => {
     expect(can(role('agency_admin'), 'audit.read')).toBe(false);
     expect(can(role('agency_admin'), 'users.manage', { agencyId: 'nss' })).toBe(false);
     expect(can(role('agency_admin'), 'users.manage', { agencyId: 'mcs' })).toBe(true);
-    expect(modulesOf(role('border_officer'))).toEqual(['border', 'persons']);
+    // Border officers also read visas (checked at any crossing point, ADR 0701).
+    expect(modulesOf(role('border_officer'))).toEqual(['border', 'persons', 'visas']);
     expect(MODULES.every((m) => ACTIONS.includes(m.action))).toBe(true);
   });
 

@@ -1,0 +1,6 @@
+export { residenceRoutes } from './routes.ts';
+export { grantResidenceStatus, withdrawResidenceStatus, type GrantInput } from './service-status.ts';
+export { issueVisa, type NewVisa } from './service-visas.ts';
+export type { Issuer } from './context.ts';
+export { isoDate } from './schemas.ts';
+export { uniquely } from './context.ts';
