@@ -1,0 +1,161 @@
+/**
+ * Recording an action: validate with the domain against the folded log, append it with seq =
+ * baseVersion + 1, rewrite the cached columns and tasks, write the audit row (and a second one for a
+ * consent override) — all in the caller's transaction. Of two concurrent appends on one version only one
+ * commits (primary key on (case_id, seq)); the other becomes CASE.STALE_VERSION with what changed.
+ */
+import { access } from '@kamurj/domain';
+import { appendAction, type ActionCommand, type CaseState, type RecordedAction } from '@kamurj/domain/casework';
+import { DomainError } from '@kamurj/domain/kernel';
+import type { AppDeps } from '../../app-deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { AuthContext } from '../../http/auth-context.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { audit, type AuditOrigin } from '../audit/index.ts';
+import { accessActionsFor, caseActor, caseContext, mayRecord, officeDate, type CaseTarget } from './context.ts';
+import { presentAction } from './presenter.ts';
+import * as repo from './repository.ts';
+import { getCaseType } from './registry.ts';
+
+export interface ActionInput {
+  code: string;
+  baseVersion: number;
+  payload?: Record<string, unknown> | undefined;
+  override?: { reason: string } | undefined;
+}
+
+export interface Appended {
+  record: RecordedAction;
+  state: CaseState;
+  row: repo.CaseRow;
+}
+
+/** Raised inside the transaction when another append took the sequence number first. */
+class LostRace extends Error {}
+
+export const targetOf = (row: repo.CaseRow): CaseTarget => ({ agencyId: row.agency_id, jurisdictionPath: row.jurisdiction_path });
+
+/** Whether the actor may see the case: by its owner and place, or as the receiver of a pending transfer. */
+export async function canSee(q: Queryable, auth: AuthContext, row: repo.CaseRow): Promise<boolean> {
+  if (access.can(auth.actor, 'cases.read', targetOf(row))) return true;
+  return row.pending_transfer_to !== null && row.pending_transfer_to === auth.agencyCode && access.can(auth.actor, 'cases.transfer');
+}
+
+/** The case (404 when it does not exist or the actor may not see it: no oracle for ids). */
+export async function visibleCase(q: Queryable, auth: AuthContext, id: string): Promise<repo.CaseRow> {
+  const row = await repo.findCase(q, id);
+  if (!row || !(await canSee(q, auth, row))) throw notFound('Case', 'CASE.NOT_FOUND');
+  return row;
+}
+
+const validation = (code: string, field: string, message: string) => new DomainError(code, 'validation', message, { issues: [{ field, code, message }] });
+
+/** Checks the domain cannot make: the named assignee, agency and file exist here. */
+async function checkReferences(tx: Queryable, row: repo.CaseRow, input: ActionInput, effect: string): Promise<void> {
+  const p = input.payload ?? {};
+  if ((effect === 'assign' || effect === 'reassign') && typeof p.assigneeId === 'string') {
+    const staff = await repo.caseStaff(tx, row.agency_id, CASE_STAFF_ROLES);
+    if (!staff.some((s) => s.id === p.assigneeId)) {
+      throw validation('CASE.ASSIGNEE_INVALID', 'payload.assigneeId', 'The assignee must be an active member of the agency holding the case, with a casework role');
+    }
+  }
+  if (effect === 'transfer-request' && typeof p.toAgencyId === 'string' && !(await repo.agencyByCode(tx, p.toAgencyId))) {
+    throw validation('CASE.AGENCY_UNKNOWN', 'payload.toAgencyId', `No agency ${p.toAgencyId.slice(0, 40)}`);
+  }
+}
+
+/** Access roles whose holders may be given a case: those that work on or supervise cases. */
+export const CASE_STAFF_ROLES: readonly string[] = access.ROLES.filter((r) => access.ROLE_GRANTS[r]['cases.write'] || access.ROLE_GRANTS[r]['cases.supervise']);
+
+/**
+ * Validates and appends one action inside `tx`. `attachment` is called after the action row exists (the
+ * bytes reference it). Throws the domain's refusal, or CASE.STALE_VERSION when the log moved on.
+ */
+export async function appendInTx(
+  deps: AppDeps,
+  tx: Queryable,
+  origin: AuditOrigin,
+  auth: AuthContext,
+  caseId: string,
+  input: ActionInput,
+  opts: { allowAttachment?: boolean; attachment?: (tx: Queryable, seq: number) => Promise<void> } = {},
+): Promise<Appended> {
+  const row = await visibleCase(tx, auth, caseId);
+  const type = getCaseType(row.case_type, 'case.type');
+  const spec = type.action(input.code);
+  if (spec?.effect === 'attachment' && !opts.allowAttachment) {
+    throw validation('CASE.ATTACHMENT_UPLOAD_REQUIRED', 'code', 'Files are attached by uploading them (POST /api/cases/:id/attachments)');
+  }
+  const target = targetOf(row);
+  if (spec) {
+    const answering = spec.effect === 'transfer-accept' || spec.effect === 'transfer-refuse';
+    const receiver = answering && row.pending_transfer_to ? await repo.agencyByCode(tx, row.pending_transfer_to) : undefined;
+    const t = receiver ? { agencyId: receiver.id, jurisdictionPath: row.jurisdiction_path } : target;
+    if (!mayRecord(auth, spec.effect, t)) throw forbidden(`Recording "${spec.label}" on this case needs the permission ${accessActionsFor(spec.effect).join(' or ')}`);
+    await checkReferences(tx, row, input, spec.effect);
+  }
+  const log = await repo.loadLog(tx, caseId);
+  const at = deps.clock.now();
+  const date = officeDate(deps, at);
+  const command: ActionCommand = {
+    code: input.code,
+    baseVersion: input.baseVersion,
+    date,
+    at: at.toISOString(),
+    ...(input.payload ? { payload: input.payload } : {}),
+    ...(input.override ? { override: input.override } : {}),
+  };
+  const result = appendAction(type, log, caseActor(auth, target), command, caseContext(deps, date));
+  if (!result.ok) throw result.error.code === 'CASE.STALE_VERSION' ? new LostRace() : result.error;
+  try {
+    await repo.insertAction(tx, caseId, result.record, auth.user?.displayName ?? auth.actorName, at);
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw new LostRace();
+    throw e;
+  }
+  const state = result.state;
+  const owner = state.agencyId && state.agencyId !== row.agency_code ? await repo.agencyByCode(tx, state.agencyId) : undefined;
+  await repo.writeCache(tx, caseId, input.baseVersion, state, owner?.id ?? row.agency_id, at);
+  if (opts.attachment) await opts.attachment(tx, result.record.seq);
+  await audit(tx, origin, {
+    action: `case.action.${input.code}`,
+    purpose: 'casework',
+    targetType: 'case',
+    targetId: caseId,
+    details: { number: row.number, seq: result.record.seq, from: row.status, to: state.status },
+  });
+  for (const flag of result.auditFlags) {
+    await audit(tx, origin, {
+      action: 'case.referral.consent_override',
+      purpose: 'casework',
+      targetType: 'case',
+      targetId: caseId,
+      details: { number: row.number, seq: result.record.seq, action: flag.action, permission: flag.permission, reason: flag.reason },
+    });
+  }
+  return { record: result.record, state, row };
+}
+
+/** Runs one append in its own transaction; a lost race becomes a 409 that lists the actions since. */
+export async function appendOne(
+  deps: AppDeps,
+  origin: AuditOrigin,
+  auth: AuthContext,
+  caseId: string,
+  input: ActionInput,
+  opts: Parameters<typeof appendInTx>[6] = {},
+): Promise<Appended> {
+  try {
+    return await deps.db.tx((tx) => appendInTx(deps, tx, origin, auth, caseId, input, opts));
+  } catch (e) {
+    if (!(e instanceof LostRace)) throw e;
+    const row = await visibleCase(deps.db, auth, caseId);
+    const type = getCaseType(row.case_type, 'case.type');
+    const since = await repo.loadLog(deps.db, caseId, input.baseVersion);
+    throw new DomainError('CASE.STALE_VERSION', 'conflict', `The case changed since you saw it (version ${input.baseVersion}, now ${row.version}); reload and try again`, {
+      baseVersion: input.baseVersion,
+      version: row.version,
+      since: since.map((a) => presentAction(type, a)),
+    });
+  }
+}
