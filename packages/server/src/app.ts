@@ -13,9 +13,14 @@ import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
 import { borderRoutes } from './modules/border/index.ts';
+import { crossingHook, edgeRoutes } from './modules/edge/index.ts';
+import { caseworkRoutes } from './modules/casework/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { personRoutes } from './modules/persons/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
+import { residenceRoutes } from './modules/residence/index.ts';
+import { workRoutes } from './modules/work/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
 import { userRoutes } from './modules/users/index.ts';
 
@@ -47,7 +52,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       void (reply as FastifyReply).status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
     },
   });
-  app.decorate('deps', deps);
+  // Edge mode (ADR 0503): what every recorded crossing also does (outbox at a node, conflict check at the centre).
+  app.decorate('deps', { ...deps, onCrossingRecorded: deps.onCrossingRecorded ?? crossingHook(deps.config) });
   // Validation is done by zod in route(); the JSON schemas exist for the OpenAPI document only.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -96,6 +102,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   installAuthResolution(app);
 
+  edgeRoutes(app); // first: on an edge node its guard refuses central-only writes
   healthRoutes(app, VERSION);
   authRoutes(app);
   userRoutes(app);
@@ -104,6 +111,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   referenceRoutes(app);
   personRoutes(app);
   borderRoutes(app);
+  residenceRoutes(app);
+  workRoutes(app);
+  statisticsRoutes(app);
+  caseworkRoutes(app);
 
   const webDist = deps.config.webDist ? resolve(deps.config.webDist) : DEFAULT_WEB_DIST;
   if (opts.serveWeb && existsSync(webDist)) {

@@ -20,11 +20,21 @@ export const ACTIONS = [
   'border.crossing.record',
   'border.crossing.supervise',
   'border.handover.acknowledge', // the receiving agency acknowledges a referral made at the border
+  'edge.sync', // machine tokens of edge nodes: pull lists, reference data and the post's accounts, deliver crossings (ADR 0503)
   'watchlist.read', // see watchlist entries, entry bans and the lost/stolen/revoked document list
   'watchlist.manage', // add, change and withdraw list entries of the actor's agency; import document lists
+  'border.apis.submit', // upload airline manifests (advance passenger information) for arrivals at crossing points in reach
   'residence.irregular.read', // the irregular-residence list (foreigners whose lawful stay has ended)
+  'residence.read', // visas, residence statuses and address registrations of foreigners
+  'residence.manage', // record and withdraw visas and residence statuses, import e-visa files, register addresses
+  'work.read', // employers, employer notices, private employment agencies with inspections, complaints, sanctions
+  'work.manage', // register employers and agencies; record notices, inspections, complaints and sanctions
   'cases.read',
-  'cases.write',
+  'cases.write', // record actions, notes, attachments, consents and referrals on a case
+  'cases.assign', // assign and reassign cases (also in bulk from the workqueue)
+  'cases.transfer', // transfer a case to another agency; answer transfers addressed to the actor's agency
+  'cases.supervise', // act as case_supervisor on a case (decisions reserved to supervisors; ADR 0402)
+  'cases.referral.override_consent', // refer without recorded consent, with a reason; audited
   'statistics.read',
   'policy.read',
   'policy.write',
@@ -65,8 +75,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     // A traveller seen for the first time is registered at the crossing point (ADR 0301, 0502).
     'persons.write': 'jurisdiction',
     'border.crossing.record': 'jurisdiction',
+    // Airline manifests for arrivals at the officer's crossing points (ADR 0504).
+    'border.apis.submit': 'jurisdiction',
     // Lists are national: an officer must be able to read an entry that stops a traveller.
     'watchlist.read': 'all',
+    // A visa is checked at any crossing point (ADR 0701).
+    'residence.read': 'all',
   },
   border_supervisor: {
     'session.self': 'all',
@@ -76,10 +90,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'persons.break_glass': 'all',
     'border.crossing.record': 'jurisdiction',
     'border.crossing.supervise': 'jurisdiction',
+    'border.apis.submit': 'jurisdiction',
     'watchlist.read': 'all',
     // Entries belong to the agency that owns them (the owning agency changes them).
     'watchlist.manage': 'agency',
     'statistics.read': 'jurisdiction',
+    'residence.read': 'all',
   },
   case_worker: {
     'session.self': 'all',
@@ -93,6 +109,8 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'persons.break_glass': 'jurisdiction',
     'cases.read': 'jurisdiction',
     'cases.write': 'jurisdiction',
+    'cases.assign': 'jurisdiction',
+    'cases.transfer': 'jurisdiction',
     // Handovers are addressed to an agency (asylum → MCS, trafficking → Police): its case workers answer.
     'border.handover.acknowledge': 'agency',
     // The irregular-residence register belongs to the migration agency (the target is that agency).
@@ -100,6 +118,11 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     // Entry bans imposed by the migration service are managed by its case workers.
     'watchlist.read': 'all',
     'watchlist.manage': 'agency',
+    // Visas, residence and work records follow the holder's or employer's territory (ADR 0701).
+    'residence.read': 'jurisdiction',
+    'residence.manage': 'jurisdiction',
+    'work.read': 'jurisdiction',
+    'work.manage': 'jurisdiction',
   },
   analyst: {
     'session.self': 'all',
@@ -112,6 +135,8 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'statistics.read': 'jurisdiction',
     'policy.read': 'all',
     'policy.write': 'all',
+    // The labour ministry oversees employers and employment agencies nationally (ADR 0701).
+    'work.read': 'all',
   },
   agency_admin: {
     'session.self': 'all',
@@ -119,6 +144,11 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'users.read': 'agency',
     'users.manage': 'agency',
     'tokens.manage': 'agency',
+    // The head of an agency supervises its casework until a dedicated supervisor role exists (ADR 0402).
+    'cases.read': 'agency',
+    'cases.assign': 'agency',
+    'cases.supervise': 'agency',
+    'cases.referral.override_consent': 'agency',
   },
   system_admin: {
     'session.self': 'all',
@@ -159,6 +189,8 @@ export const MODULES = [
   { code: 'persons', action: 'persons.read' },
   { code: 'handovers', action: 'border.handover.acknowledge' },
   { code: 'residence', action: 'residence.irregular.read' },
+  { code: 'visas', action: 'residence.read' },
+  { code: 'work', action: 'work.read' },
   { code: 'cases', action: 'cases.read' },
   { code: 'statistics', action: 'statistics.read' },
   { code: 'policy', action: 'policy.read' },
@@ -179,5 +211,7 @@ const NOT_FOR_MACHINES: readonly Action[] = [
   'persons.merge', 'persons.sensitive.read', 'persons.break_glass',
   // Lists that stop travellers are changed by people who answer for them by name.
   'watchlist.manage',
+  // Supervision and proceeding without consent are answered for by name.
+  'cases.supervise', 'cases.referral.override_consent',
 ];
 export const MACHINE_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !NOT_FOR_MACHINES.includes(a));

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { hashPassword } from '../lib/crypto.ts';
 import { stableUuid } from '../lib/ids.ts';
 import { audit } from '../modules/audit/index.ts';
+import { seedCaseworkDemo } from '../modules/casework/index.ts';
 import { insertUser } from '../modules/users/index.ts';
 import type { CountryProfile } from '../profiles/profile.ts';
 import { seedBorderDemo } from './border-demo.ts';
@@ -89,5 +90,6 @@ export async function seed(db: Db, profile: CountryProfile, opts: { demo: boolea
       created = true;
     }
   });
+  await seedCaseworkDemo(db, profile.country, at);
   return { country: profile.country, demoAccounts, createdDemoAccounts: created };
 }

@@ -1,6 +1,11 @@
+import { enApis } from './apis.en.ts';
 import { enBorder } from './border.en.ts';
+import { enEdge } from './edge.en.ts';
+import { enResidence } from './residence.en.ts';
+import { enCasework } from './casework.en.ts';
 import { enPersons } from './persons.en.ts';
 import { enTerms } from './terms.en.ts';
+import { enStats } from './stats.en.ts';
 
 /** English, the reference dictionary: hy.ts and ru.ts must have exactly these keys. */
 const enUi = {
@@ -226,5 +231,5 @@ const enUi = {
 };
 
 export type UiKey = keyof typeof enUi;
-export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder };
+export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder, ...enResidence, ...enApis, ...enCasework, ...enEdge, ...enStats };
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,12 @@
 import type { UiKey } from './en.ts';
+import { hyApis } from './apis.hy.ts';
 import { hyBorder } from './border.hy.ts';
+import { hyEdge } from './edge.hy.ts';
+import { hyResidence } from './residence.hy.ts';
+import { hyCasework } from './casework.hy.ts';
 import { hyPersons } from './persons.hy.ts';
 import { hyTerms } from './terms.hy.ts';
+import { hyStats } from './stats.hy.ts';
 
 /** Armenian (Հայերեն). Keys as in en.ts. */
 const hyUi: Record<UiKey, string> = {
@@ -226,4 +231,4 @@ const hyUi: Record<UiKey, string> = {
   'reference.changes': 'Փոփոխություններ',
 };
 
-export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder };
+export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder, ...hyResidence, ...hyApis, ...hyCasework, ...hyEdge, ...hyStats };

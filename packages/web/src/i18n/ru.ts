@@ -1,7 +1,12 @@
 import type { UiKey } from './en.ts';
+import { ruApis } from './apis.ru.ts';
 import { ruBorder } from './border.ru.ts';
+import { ruEdge } from './edge.ru.ts';
+import { ruResidence } from './residence.ru.ts';
+import { ruCasework } from './casework.ru.ts';
 import { ruPersons } from './persons.ru.ts';
 import { ruTerms } from './terms.ru.ts';
+import { ruStats } from './stats.ru.ts';
 
 /** Russian (Русский). Keys as in en.ts. */
 const ruUi: Record<UiKey, string> = {
@@ -226,4 +231,4 @@ const ruUi: Record<UiKey, string> = {
   'reference.changes': 'Изменения',
 };
 
-export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder };
+export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder, ...ruResidence, ...ruApis, ...ruCasework, ...ruEdge, ...ruStats };

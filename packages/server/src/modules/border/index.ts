@@ -2,3 +2,7 @@ export { borderRoutes } from './routes.ts';
 export { LIST_IDS, loadSettings, type BorderSettings } from './settings.ts';
 export type { EntryData } from './lists-repository.ts';
 export { seedCrossing, seedListEntry, type SeedCrossing } from './seeding.ts';
+// Edge mode (ADR 0503): the centre records crossings delivered by edge nodes through the same path.
+export { recordCrossing } from './record.ts';
+export { CrossingBody } from './schemas.ts';
+export { recomputeStayPosition } from './stay-recompute.ts';

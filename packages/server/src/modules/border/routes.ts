@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, uuidParam } from '../../http/route.ts';
 import { originOf } from '../audit/index.ts';
+import { apisRoutes } from './apis-routes.ts';
 import { recordCrossing } from './record.ts';
 import { listRoutes } from './routes-lists.ts';
 import { residenceRoutes } from './routes-residence.ts';
@@ -78,4 +79,5 @@ export function borderRoutes(app: FastifyInstance): void {
 
   listRoutes(app);
   residenceRoutes(app);
+  apisRoutes(app);
 }

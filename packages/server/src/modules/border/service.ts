@@ -8,6 +8,7 @@ import { requireCan } from '../../http/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
 import { readPersonForBorder } from '../persons/index.ts';
+import { preScreenNote } from './apis-service.ts';
 import { assess } from './assess.ts';
 import { displayName, pointFor } from './context.ts';
 import * as repo from './crossings-repository.ts';
@@ -59,7 +60,9 @@ export async function checkTraveller(deps: AppDeps, origin: AuditOrigin, auth: A
       },
     }),
   );
-  return presentAssessment(a, point.code, body.direction, now);
+  // A traveller who was on a pre-screened manifest for this point (ADR 0504).
+  const preScreen = body.direction === 'entry' ? await preScreenNote(deps, point, a.document, a.date) : null;
+  return { ...presentAssessment(a, point.code, body.direction, now), preScreen };
 }
 
 async function readableCrossing(deps: AppDeps, auth: AuthContext, id: string) {

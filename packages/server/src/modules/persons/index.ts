@@ -5,4 +5,6 @@ export { insertLink, insertHousehold } from './relations.ts';
 export { bulkInsertPersons, prepareBatch, writeBatch, reindexAll, type BulkPerson, type BulkOptions, type BulkCounts, type PreparedBatch } from './bulk.ts';
 export { importPersons, jsonLinesRows, MAX_IMPORT_ROWS, type ImportRow, type ImportReport, type ImportRowError, type ImportContext } from './import.ts';
 export { searchPersons, type Hit } from './search.ts';
-export { findDocumentHolders, readPersonForBorder, registerDocumentHolder, recordFromMrz, type DocumentHolder } from './traveller.ts';
+export { findDocumentHolders, findHoldersOfDocument, readPersonForBorder, registerDocumentHolder, recordFromMrz, type DocumentHolder } from './traveller.ts';
+export { putPersonDocument, registerPersonFromDocument } from './documents.ts';
+export { reachFilter } from './scope-sql.ts';

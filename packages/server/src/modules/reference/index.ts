@@ -1,2 +1,2 @@
 export { referenceRoutes } from './routes.ts';
-export { upsertItems, REFERENCE_TABLES, type ItemInput, type ReferenceTable } from './repository.ts';
+export { upsertItems, listItems, REFERENCE_TABLES, type ItemInput, type ReferenceTable } from './repository.ts';

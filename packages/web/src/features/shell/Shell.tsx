@@ -9,8 +9,12 @@ import { useSession } from '../../session.tsx';
 import { AuditPage } from '../audit/AuditPage.tsx';
 import { BorderPage } from '../border/BorderPage.tsx';
 import { HandoversPage, IrregularPage } from '../border/ResidencePages.tsx';
+import { CasesPage } from '../casework/CasesPage.tsx';
 import { PersonsPage } from '../persons/PersonsPage.tsx';
 import { ReferencePage } from '../reference/ReferencePage.tsx';
+import { StatisticsPage } from '../statistics/StatisticsPage.tsx';
+import { VisasPage } from '../residence/VisasPage.tsx';
+import { WorkPage } from '../work/WorkPage.tsx';
 import { TokensPage } from '../tokens/TokensPage.tsx';
 import { UsersPage } from '../users/UsersPage.tsx';
 import { AccountPage } from './AccountPage.tsx';
@@ -19,7 +23,7 @@ import { ModuleLanding } from './ModuleLanding.tsx';
 import { NotAvailable } from './NotAvailable.tsx';
 
 /** Modules that have no screens yet: they show their landing page only. */
-const PLANNED = new Set(['cases', 'statistics', 'policy']);
+const PLANNED = new Set(['policy']);
 
 function Page({ route }: { route: Route }) {
   const { hasModule } = useSession();
@@ -44,6 +48,14 @@ function Page({ route }: { route: Route }) {
       return <HandoversPage />;
     case 'residence':
       return <IrregularPage />;
+    case 'visas':
+      return <VisasPage route={route} />;
+    case 'work':
+      return <WorkPage route={route} />;
+    case 'cases':
+      return <CasesPage route={route} />;
+    case 'statistics':
+      return <StatisticsPage route={route} />;
     default:
       return <ReferencePage route={route} />;
   }
