@@ -35,6 +35,7 @@ export const ACTIONS = [
   'cases.transfer', // transfer a case to another agency; answer transfers addressed to the actor's agency
   'cases.supervise', // act as case_supervisor on a case (decisions reserved to supervisors; ADR 0402)
   'cases.referral.override_consent', // refer without recorded consent, with a reason; audited
+  'cases.labour_review', // the labour ministry's labour-market check and consent on work-permit cases (ADR 0404)
   'statistics.read',
   'policy.read',
   'policy.write',
@@ -50,6 +51,7 @@ export const ROLES = [
   'agency_admin',
   'system_admin',
   'auditor',
+  'labour_market_officer', // labour ministry: labour-market check and consent on work permits (ADR 0404)
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -169,6 +171,15 @@ export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, Reach>>>>
     'audit.read': 'all',
     'audit.verify': 'all',
   },
+  labour_market_officer: {
+    'session.self': 'all',
+    'reference.read': 'all',
+    // The ministry's own cases (none yet) open the workqueue; work-permit cases are reached nationally
+    // through the review access, and the case table lets this role record only the consent or its refusal.
+    'cases.read': 'agency',
+    'cases.labour_review': 'all',
+    'work.read': 'all',
+  },
 };
 
 /** Roles whose holders must use a second factor (TOTP): they can change who sees what. */
@@ -179,7 +190,7 @@ export const ROLES_REQUIRING_MFA: readonly Role[] = ['agency_admin', 'system_adm
  * auditors (the oversight roles stay with the centre), nor other agency administrators.
  */
 export const ASSIGNABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
-  agency_admin: ['border_officer', 'border_supervisor', 'case_worker', 'analyst', 'policy_officer'],
+  agency_admin: ['border_officer', 'border_supervisor', 'case_worker', 'analyst', 'policy_officer', 'labour_market_officer'],
   system_admin: ROLES,
 };
 

@@ -4,12 +4,14 @@ import { hashPassword } from '../lib/crypto.ts';
 import { stableUuid } from '../lib/ids.ts';
 import { audit } from '../modules/audit/index.ts';
 import { seedCaseworkDemo } from '../modules/casework/index.ts';
+import { referenceReplicated } from '../modules/edge/index.ts';
 import { insertUser } from '../modules/users/index.ts';
 import type { CountryProfile } from '../profiles/profile.ts';
 import { seedBorderDemo } from './border-demo.ts';
 import { agencyId, jurisdictionId, pathOfCode, seedOrganisation } from './organisation.ts';
 import { seedDemoPersons } from './persons.ts';
 import { seedReference } from './reference.ts';
+import { seedStatisticsDemo } from './statistics-demo.ts';
 
 /**
  * Base32 TOTP secret given to the demo accounts whose roles require a second factor, so a first-time user
@@ -43,7 +45,7 @@ export async function seed(db: Db, profile: CountryProfile, opts: { demo: boolea
   }
   await db.tx(async (tx) => {
     await seedOrganisation(tx, profile);
-    await seedReference(tx, profile, at);
+    if (!(await referenceReplicated(tx))) await seedReference(tx, profile, at);
     await tx.query(
       `INSERT INTO system_settings (key, value) VALUES ('country', $1) ON CONFLICT (key) DO NOTHING`,
       [JSON.stringify(profile.country)],
@@ -91,5 +93,6 @@ export async function seed(db: Db, profile: CountryProfile, opts: { demo: boolea
     }
   });
   await seedCaseworkDemo(db, profile.country, at);
+  await seedStatisticsDemo(db, profile, at);
   return { country: profile.country, demoAccounts, createdDemoAccounts: created };
 }

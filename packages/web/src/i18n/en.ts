@@ -3,6 +3,7 @@ import { enBorder } from './border.en.ts';
 import { enEdge } from './edge.en.ts';
 import { enResidence } from './residence.en.ts';
 import { enCasework } from './casework.en.ts';
+import { enPermits } from './permits.en.ts';
 import { enPersons } from './persons.en.ts';
 import { enTerms } from './terms.en.ts';
 import { enStats } from './stats.en.ts';
@@ -231,5 +232,5 @@ const enUi = {
 };
 
 export type UiKey = keyof typeof enUi;
-export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder, ...enResidence, ...enApis, ...enCasework, ...enEdge, ...enStats };
+export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder, ...enResidence, ...enApis, ...enCasework, ...enEdge, ...enStats, ...enPermits };
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,9 @@ import type { I18n } from './index.tsx';
 export function errorMessage(i: I18n, err: unknown): string {
   if (!isApiError(err)) return i.t('error.generic', { code: 'CLIENT' });
   const seconds = typeof err.body.retryAfterSeconds === 'number' ? err.body.retryAfterSeconds : 0;
-  const params = { code: err.code, seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) };
+  // Scalar details of the error (e.g. a date it names) may appear in its message.
+  const details = Object.fromEntries(Object.entries(err.body).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+  const params = { ...details, code: err.code, seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) };
   if (err.code === 'AUTH.LOCKED' && !seconds) return i.t('error.AUTH.LOCKED_NO_TIME');
   if (err.code === 'RATE_LIMITED' && !seconds) return i.t('error.RATE_LIMITED_NO_TIME');
   return i.tx(`error.${err.code}`, i.t('error.generic', params), params);

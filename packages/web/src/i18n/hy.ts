@@ -4,6 +4,7 @@ import { hyBorder } from './border.hy.ts';
 import { hyEdge } from './edge.hy.ts';
 import { hyResidence } from './residence.hy.ts';
 import { hyCasework } from './casework.hy.ts';
+import { hyPermits } from './permits.hy.ts';
 import { hyPersons } from './persons.hy.ts';
 import { hyTerms } from './terms.hy.ts';
 import { hyStats } from './stats.hy.ts';
@@ -231,4 +232,4 @@ const hyUi: Record<UiKey, string> = {
   'reference.changes': 'Փոփոխություններ',
 };
 
-export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder, ...hyResidence, ...hyApis, ...hyCasework, ...hyEdge, ...hyStats };
+export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder, ...hyResidence, ...hyApis, ...hyCasework, ...hyEdge, ...hyStats, ...hyPermits };

@@ -4,6 +4,7 @@ import { ruBorder } from './border.ru.ts';
 import { ruEdge } from './edge.ru.ts';
 import { ruResidence } from './residence.ru.ts';
 import { ruCasework } from './casework.ru.ts';
+import { ruPermits } from './permits.ru.ts';
 import { ruPersons } from './persons.ru.ts';
 import { ruTerms } from './terms.ru.ts';
 import { ruStats } from './stats.ru.ts';
@@ -231,4 +232,4 @@ const ruUi: Record<UiKey, string> = {
   'reference.changes': 'Изменения',
 };
 
-export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder, ...ruResidence, ...ruApis, ...ruCasework, ...ruEdge, ...ruStats };
+export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder, ...ruResidence, ...ruApis, ...ruCasework, ...ruEdge, ...ruStats, ...ruPermits };

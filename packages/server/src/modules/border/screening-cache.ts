@@ -1,5 +1,5 @@
 import { prepareList, type PreparedList } from '@kamurj/domain/border';
-import type { Db } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { activeEntries, listVersions, toDomainEntry } from './lists-repository.ts';
 import { LIST_IDS } from './settings.ts';
 
@@ -20,14 +20,15 @@ const building = new WeakMap<Db, Map<string, Promise<Cached>>>();
 /** Counts rebuilds (tests assert that a check does not rebuild an unchanged list). */
 export const screeningStats = { rebuilds: 0 };
 
-async function build(db: Db, listId: string, version: number): Promise<Cached> {
-  const rows = await activeEntries(db, listId);
+async function build(q: Queryable, listId: string, version: number): Promise<Cached> {
+  const rows = await activeEntries(q, listId);
   screeningStats.rebuilds++;
   return { version, list: prepareList(rows.map(toDomainEntry)) };
 }
 
-export async function preparedLists(db: Db): Promise<PreparedList[]> {
-  const versions = await listVersions(db);
+/** `q` reads the lists (a caller's transaction, on PGlite's single connection); `db` keys the cache. */
+export async function preparedLists(db: Db, q: Queryable = db): Promise<PreparedList[]> {
+  const versions = await listVersions(q);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let pending = building.get(db);
@@ -43,7 +44,7 @@ export async function preparedLists(db: Db): Promise<PreparedList[]> {
     const key = `${listId}@${version}`;
     let p = pending.get(key);
     if (!p) {
-      p = build(db, listId, version).finally(() => pending.delete(key));
+      p = build(q, listId, version).finally(() => pending.delete(key));
       pending.set(key, p);
     }
     const built = await p;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays, residenceValidUntil } from '@kamurj/domain/casework';
 import { stableUuid } from '../../lib/ids.ts';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
 
@@ -8,10 +9,14 @@ let admin: Client;
 const WORKER_ID = stableUuid('demo-user', 'ARM:case.worker');
 
 const WP_SUBMIT = { employerTaxNumber: '02512345', employerName: 'Test LLC', position: 'Engineer', occupationCode: '2512', vacancyId: 'V-1', salaryAmd: 500000 };
-const RP_SUBMIT = { kind: 'temporary', ground: 'work', applicantId: 'p-1', nationality: 'IRN', passportNumber: 'K1', passportValidUntil: '2029-01-01', feePaid: true };
+// The flows (ADR 0404) need a registered employer and a subject: Dilnoza Karimova (UZB) works, Priya Patel (IND) applies.
+const WORKER_PERSON = stableUuid('demo-person', 'dilnoza-k');
+const APPLICANT = stableUuid('demo-person', 'priya-p');
+const RP_SUBMIT = { kind: 'temporary', ground: 'work', applicantId: APPLICANT, nationality: 'IND', passportNumber: 'V7654321', passportValidUntil: '2028-05-04', feePaid: true };
 
 async function open(c: Client, type = 'work-permit', action?: { code: string; payload?: Record<string, unknown> }, title = 'Test case') {
-  const res = await c.post('/api/cases', { type, title, office: 'MCS-HQ', ...(action ? { action } : {}) });
+  const subjectPersonIds = [type === 'work-permit' ? WORKER_PERSON : APPLICANT];
+  const res = await c.post('/api/cases', { type, title, office: 'MCS-HQ', subjectPersonIds, ...(action ? { action } : {}) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number; status: string; number: string };
 }
@@ -34,6 +39,8 @@ async function later(days: number, fn: () => Promise<void>) {
 beforeAll(async () => {
   t = await createTestApp();
   await loginAll();
+  const employer = await worker.post('/api/work/employers', { taxNumber: WP_SUBMIT.employerTaxNumber, name: WP_SUBMIT.employerName, address: 'Yerevan', region: 'AM-ER' });
+  expect(employer.statusCode, employer.body).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -58,7 +65,7 @@ describe('opening and reading a case', () => {
     const r1 = await worker.post('/api/cases', { type: 'no-such-type', office: 'MCS-HQ' });
     expect(r1.statusCode).toBe(400);
     expect(r1.json().error.issues[0]).toMatchObject({ field: 'body.type', code: 'CASE.TYPE_UNKNOWN' });
-    const r2 = await worker.post('/api/cases', { type: 'work-permit', office: 'MCS-HQ', action: { code: 'submit', payload: { ...WP_SUBMIT, salaryAmd: 'lots' } } });
+    const r2 = await worker.post('/api/cases', { type: 'work-permit', office: 'MCS-HQ', subjectPersonIds: [WORKER_PERSON], action: { code: 'submit', payload: { ...WP_SUBMIT, salaryAmd: 'lots' } } });
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.issues[0].field).toBe('payload.salaryAmd');
     const r3 = await worker.post('/api/cases', { type: 'work-permit', office: 'MCS-HQ', colour: 'red' });
@@ -135,13 +142,10 @@ describe('the action table: status, roles, fields, decisions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('CASE.FIELD_REQUIRED');
     expect(res.json().error.issues.map((i: { field: string }) => i.field)).toContain('payload.employerTaxNumber');
+    // Submission runs the pre-decision checks and records them (ADR 0404).
     const rp = await open(worker, 'residence-permit', { code: 'submit', payload: RP_SUBMIT });
-    let v = rp.version;
-    for (const code of ['start-checks', 'check-document-validity', 'check-watchlist', 'check-earlier-refusals']) {
-      const r = await act(worker, rp.id, code, v, code.startsWith('check-') ? { result: 'clear' } : undefined);
-      expect(r.statusCode, r.body).toBe(200);
-      v = r.json().version;
-    }
+    expect(rp).toMatchObject({ status: 'checks', version: 5 });
+    const v = rp.version;
     const denied = await act(worker, rp.id, 'grant', v, { decisionNumber: 'D-1', legalBasis: 'LF-TEMPORARY' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().error.code).toBe('CASE.ROLE_NOT_ALLOWED');
@@ -163,17 +167,19 @@ describe('the action table: status, roles, fields, decisions', () => {
       v = r.json().version;
       return r.json();
     };
-    await step(worker, 'start-checks');
-    for (const code of ['check-document-validity', 'check-watchlist', 'check-earlier-refusals']) await step(worker, code, { result: 'clear' });
     await step(admin, 'grant', { decisionNumber: 'D-2', legalBasis: 'LF-TEMPORARY' });
-    const issued = await step(worker, 'issue-card', { cardNumber: 'C-1', validFrom: '2026-11-22', validUntil: '2027-01-31' });
-    // Last day to apply: 30 calendar days before 31 January 2027 = 1 January 2027.
-    expect(issued.tasks[0]).toMatchObject({ code: 'extension-filing', dueOn: '2027-01-01', running: true, breached: false });
-    await later(45, async () => {
-      // late January 2027
+    // The card handed over is the one the grant issued (its number and one year's validity are filled in).
+    const issued = await step(worker, 'issue-card', {});
+    const from = String(issued.data.validFrom);
+    expect(issued.data).toMatchObject({ cardNumber: expect.stringMatching(/^RC-\d{4}-\d{7}$/), validUntil: residenceValidUntil('temporary', from) });
+    // Last day to apply: 30 calendar days before the last day of validity.
+    const lastDay = addCalendarDays(String(issued.data.validUntil), -30);
+    expect(issued.tasks[0]).toMatchObject({ code: 'extension-filing', dueOn: lastDay, running: true, breached: false });
+    await later(340, async () => {
+      // 340 days after the grant: less than 30 days before expiry
       const late = await act(worker, rp.id, 'request-extension', v, { feePaid: true });
       expect(late.statusCode).toBe(409);
-      expect(late.json().error).toMatchObject({ code: 'CASE.DEADLINE_EXPIRED', dueOn: '2027-01-01' });
+      expect(late.json().error).toMatchObject({ code: 'CASE.DEADLINE_EXPIRED', dueOn: lastDay });
       expect((await worker.get(`/api/cases/${rp.id}`)).json().tasks[0]).toMatchObject({ breached: true });
     });
   });

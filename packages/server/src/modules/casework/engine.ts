@@ -5,7 +5,7 @@
  * commits (primary key on (case_id, seq)); the other becomes CASE.STALE_VERSION with what changed.
  */
 import { access } from '@kamurj/domain';
-import { appendAction, type ActionCommand, type CaseState, type RecordedAction } from '@kamurj/domain/casework';
+import { appendAction, foldCase, type ActionCommand, type CaseState, type RecordedAction } from '@kamurj/domain/casework';
 import { DomainError } from '@kamurj/domain/kernel';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -13,6 +13,7 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
 import { accessActionsFor, caseActor, caseContext, mayRecord, officeDate, type CaseTarget } from './context.ts';
+import { extensionOf, reviews, type CaseFacts, type HookContext } from './extensions.ts';
 import { presentAction } from './presenter.ts';
 import * as repo from './repository.ts';
 import { getCaseType } from './registry.ts';
@@ -35,9 +36,19 @@ class LostRace extends Error {}
 
 export const targetOf = (row: repo.CaseRow): CaseTarget => ({ agencyId: row.agency_id, jurisdictionPath: row.jurisdiction_path });
 
+const factsOf = (row: repo.CaseRow): CaseFacts => ({
+  id: row.id,
+  number: row.number,
+  type: row.case_type,
+  agencyId: row.agency_id,
+  agencyCode: row.agency_code,
+  jurisdictionPath: row.jurisdiction_path,
+  subjectPersonIds: row.subject_person_ids,
+});
+
 /** Whether the actor may see the case: by its owner and place, or as the receiver of a pending transfer. */
 export async function canSee(q: Queryable, auth: AuthContext, row: repo.CaseRow): Promise<boolean> {
-  if (access.can(auth.actor, 'cases.read', targetOf(row))) return true;
+  if (access.can(auth.actor, 'cases.read', targetOf(row)) || reviews(auth.actor, row.case_type, targetOf(row))) return true;
   return row.pending_transfer_to !== null && row.pending_transfer_to === auth.agencyCode && access.can(auth.actor, 'cases.transfer');
 }
 
@@ -91,22 +102,36 @@ export async function appendInTx(
     const answering = spec.effect === 'transfer-accept' || spec.effect === 'transfer-refuse';
     const receiver = answering && row.pending_transfer_to ? await repo.agencyByCode(tx, row.pending_transfer_to) : undefined;
     const t = receiver ? { agencyId: receiver.id, jurisdictionPath: row.jurisdiction_path } : target;
-    if (!mayRecord(auth, spec.effect, t)) throw forbidden(`Recording "${spec.label}" on this case needs the permission ${accessActionsFor(spec.effect).join(' or ')}`);
+    if (!mayRecord(auth, spec.effect, t) && !(spec.generic === false && reviews(auth.actor, row.case_type, t))) throw forbidden(`Recording "${spec.label}" on this case needs the permission ${accessActionsFor(spec.effect).join(' or ')}`);
     await checkReferences(tx, row, input, spec.effect);
   }
   const log = await repo.loadLog(tx, caseId);
   const at = deps.clock.now();
   const date = officeDate(deps, at);
-  const command: ActionCommand = {
+  const hook = extensionOf(row.case_type)?.actions?.[input.code];
+  const hookCtx: HookContext | undefined = hook && { deps, tx, origin, auth, case: factsOf(row), date, before: foldCase(type, log, caseContext(deps, date)) };
+  const commandWith = (payload: Record<string, unknown> | undefined): ActionCommand => ({
     code: input.code,
     baseVersion: input.baseVersion,
     date,
     at: at.toISOString(),
-    ...(input.payload ? { payload: input.payload } : {}),
+    ...(payload ? { payload } : {}),
     ...(input.override ? { override: input.override } : {}),
-  };
-  const result = appendAction(type, log, caseActor(auth, target), command, caseContext(deps, date));
-  if (!result.ok) throw result.error.code === 'CASE.STALE_VERSION' ? new LostRace() : result.error;
+  });
+  const refusal = (e: DomainError) => (e.code === 'CASE.STALE_VERSION' ? new LostRace() : e);
+  let payload = input.payload;
+  if (hook?.prepare && hookCtx) {
+    try {
+      payload = await hook.prepare(hookCtx, input.payload ?? {});
+    } catch (e) {
+      // The action table's refusals (stale version, status, role, guards) come first, then the module's
+      // rule, then missing or malformed fields (a hook may fill those from its registries).
+      const plain = appendAction(type, log, caseActor(auth, target), commandWith(input.payload), caseContext(deps, date));
+      throw plain.ok || plain.error.kind === 'validation' ? e : refusal(plain.error);
+    }
+  }
+  const result = appendAction(type, log, caseActor(auth, target), commandWith(payload), caseContext(deps, date));
+  if (!result.ok) throw refusal(result.error);
   try {
     await repo.insertAction(tx, caseId, result.record, auth.user?.displayName ?? auth.actorName, at);
   } catch (e) {
@@ -124,6 +149,19 @@ export async function appendInTx(
     targetId: caseId,
     details: { number: row.number, seq: result.record.seq, from: row.status, to: state.status },
   });
+  if (hook?.applied && hookCtx) {
+    let version = result.record.seq;
+    await hook.applied({
+      ...hookCtx,
+      record: result.record,
+      after: state,
+      append: async (code, p) => {
+        const next = await appendInTx(deps, tx, origin, auth, caseId, { code, baseVersion: version, payload: p });
+        version = next.record.seq;
+        return next;
+      },
+    });
+  }
   for (const flag of result.auditFlags) {
     await audit(tx, origin, {
       action: 'case.referral.consent_override',

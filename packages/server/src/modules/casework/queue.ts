@@ -9,6 +9,7 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { requireCan } from '../../http/access.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
 import { officeDate } from './context.ts';
+import { reviewTypes } from './extensions.ts';
 import { presentSummary } from './presenter.ts';
 import { findCaseType } from './registry.ts';
 import { CASE_COLUMNS, CASE_FROM, type CaseRow } from './repository.ts';
@@ -50,6 +51,13 @@ export function scopeClause(auth: AuthContext, s: Sql): string | null {
     parts.push(`c.jurisdiction_path = ANY(${s.p(scopes)}::text[])`, `c.jurisdiction_path LIKE ANY(${s.p(scopes.map((x) => `${x}.%`))}::text[])`);
   }
   if (access.can(auth.actor, 'cases.transfer')) parts.push(`c.pending_transfer_to = ${s.p(auth.agencyCode)}`);
+  // Cases of types whose review access the actor holds (e.g. the labour ministry on work permits; ADR 0404).
+  for (const r of reviewTypes(auth.actor)) {
+    const type = `c.case_type = ${s.p(r.type)}`;
+    if (r.reaches.includes('all')) parts.push(type);
+    else if (r.reaches.includes('agency')) parts.push(`(${type} AND c.agency_id = ${s.p(auth.actor.agencyId)})`);
+    else parts.push(`(${type} AND (c.jurisdiction_path = ANY(${s.p(auth.actor.scopes)}::text[]) OR c.jurisdiction_path LIKE ANY(${s.p(auth.actor.scopes.map((x) => `${x}.%`))}::text[])))`);
+  }
   return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }
 

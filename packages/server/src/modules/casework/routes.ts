@@ -5,6 +5,8 @@ import { originOf } from '../audit/index.ts';
 import { bulkAction, bulkAssign } from './bulk.ts';
 import type { ActionInput } from './engine.ts';
 import { ATTACHMENT_BODY_LIMIT, downloadAttachment, tooLarge, uploadAttachment } from './files.ts';
+import { letterRoutes } from './letters-route.ts';
+import { officeRoutes } from './offices-route.ts';
 import { workqueue } from './queue.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
@@ -55,6 +57,7 @@ export function caseworkRoutes(app: FastifyInstance): void {
   });
 
   route(app, { method: 'GET', url: '/api/cases/types', summary: 'Registered case types with their statuses', tags, auth: 'active', handler: ({ auth }) => Promise.resolve(service.listCaseTypes(auth)) });
+  officeRoutes(app);
   route(app, { method: 'GET', url: '/api/cases/staff', summary: 'People of your agency who may be given cases', tags, auth: 'active', handler: ({ auth, deps }) => service.caseStaff(deps, auth) });
   route(app, {
     method: 'GET',
@@ -147,6 +150,7 @@ export function caseworkRoutes(app: FastifyInstance): void {
     body: s.UploadBody,
     handler: ({ req, params, body, auth, deps }) => uploadAttachment(deps, origin(req), auth, params.id, body),
   });
+  letterRoutes(app);
   route(app, {
     method: 'GET',
     url: '/api/cases/:id/attachments/:attachmentId',

@@ -14,7 +14,8 @@ import { forbidden } from '../../http/errors.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
 import { accessActionsFor, caseActor, caseContext, mayRecord, officeDate } from './context.ts';
 import { appendInTx, appendOne, CASE_STAFF_ROLES, targetOf, visibleCase, type ActionInput } from './engine.ts';
-import { presentCase, presentSummary } from './presenter.ts';
+import { reviews } from './extensions.ts';
+import { presentAllowed, presentCase, presentSummary } from './presenter.ts';
 import { caseTypes, getCaseType } from './registry.ts';
 import * as repo from './repository.ts';
 
@@ -95,7 +96,7 @@ export async function readCase(deps: AppDeps, origin: AuditOrigin, auth: AuthCon
     const spec = type.action(a.code)!;
     const answering = spec.effect === 'transfer-accept' || spec.effect === 'transfer-refuse';
     const t = answering && receiver ? { agencyId: receiver.id, jurisdictionPath: row.jurisdiction_path } : target;
-    if (!a.allowed || mayRecord(auth, spec.effect, t)) return a;
+    if (!a.allowed || mayRecord(auth, spec.effect, t) || (!spec.generic && reviews(auth.actor, row.case_type, t))) return a;
     return { ...a, allowed: false, reason: 'ACCESS.FORBIDDEN', message: `Needs the permission ${accessActionsFor(spec.effect).join(' or ')}` };
   });
   const attachments = await repo.listAttachments(deps.db, id);
@@ -151,6 +152,10 @@ export function listCaseTypes(auth: AuthContext) {
       statuses: t.definition.statuses,
       initialStatus: t.definition.initialStatus,
       terminalStatuses: t.definition.terminalStatuses,
+      // What the "open a case" form offers as the first action: the type's own actions from its initial status.
+      openingActions: t.definition.actions
+        .filter((a) => !a.generic && a.to !== 'same' && !t.isTerminal(a.to) && t.statusesOf(a).includes(t.definition.initialStatus))
+        .map((a) => presentAllowed(t, { code: a.code, label: a.label, allowed: true })),
     })),
   };
 }

@@ -3,10 +3,10 @@ import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { AllowedAction, CaseDetail, FieldSpec, TimelineEntry } from './api.ts';
-import { actionLabel, fieldLabel } from './labels.ts';
+import { actionLabel, fieldLabel, FROM_REGISTRY } from './labels.ts';
 
 /** A form value → the payload value of its field type (empty optional fields are left out). */
-function toValue(f: FieldSpec, raw: string): unknown {
+export function toValue(f: FieldSpec, raw: string): unknown {
   switch (f.type) {
     case 'integer':
     case 'number':
@@ -20,7 +20,7 @@ function toValue(f: FieldSpec, raw: string): unknown {
   }
 }
 
-function Input({ id, f, value, onChange, options }: { id: string; f: FieldSpec; value: string; onChange: (v: string) => void; options?: { value: string; label: string }[] }) {
+export function Input({ id, f, value, onChange, options }: { id: string; f: FieldSpec; value: string; onChange: (v: string) => void; options?: { value: string; label: string }[] }) {
   const { t } = useI18n();
   const common = { id, required: f.required, value, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   if (options || f.type === 'enum' || f.type === 'boolean') {
@@ -70,7 +70,8 @@ export function ActionForm({ c, a, onDone, staff, submit }: {
   const [values, setValues] = useState<Record<string, string>>({});
   const [override, setOverride] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const fields: FieldSpec[] = [...a.fields];
+  // Fields the server fills from its registries are optional here (ADR 0404).
+  const fields: FieldSpec[] = a.fields.map((f) => (FROM_REGISTRY.has(f.name) ? { ...f, required: false } : f));
   if (a.decision) {
     if (a.decision.outcomes.length > 1) fields.push({ name: 'outcome', type: 'enum', required: true, values: a.decision.outcomes, maxLength: null });
     fields.push({ name: 'legalBasis', type: 'enum', required: true, values: a.decision.legalBases.map((b) => b.code), maxLength: null });

@@ -6,6 +6,7 @@ import { href } from '../../router.ts';
 import { useSession } from '../../session.tsx';
 import { ActionForm, StaleNotice } from './ActionForm.tsx';
 import { casesApi, type CaseDetail } from './api.ts';
+import { CaseChecks, DecisionLetters } from './CaseChecks.tsx';
 import { actionLabel, fieldLabel, statusLabel } from './labels.ts';
 import './casework.css';
 
@@ -76,6 +77,8 @@ export function CasePage({ id }: { id: string }) {
         {c.household && <div><dt>{t('cases.household')}</dt><dd>{c.household.label}: {c.household.members.map((m) => <a key={m.id} href={href(['cases', m.id])}>{m.number} </a>)}</dd></div>}
       </dl>
 
+      <CaseChecks c={c} />
+
       <section className="panel" aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t('cases.tasks')}</h2>
         {c.tasks.length === 0 ? <p>{t('cases.tasks.none')}</p> : (
@@ -133,7 +136,7 @@ export function CasePage({ id }: { id: string }) {
         </section>
         <section className="panel" aria-labelledby="decisions-h">
           <h2 id="decisions-h">{t('cases.decisions')}</h2>
-          {c.decisions.length === 0 ? <p>{t('cases.decisions.none')}</p> : <ul>{c.decisions.map((d) => <li key={d.seq}>{i.tx(`case.outcome.${d.outcome}`, d.outcome)} — {d.legalBasis}{d.citation && `: ${d.citation}`} ({i.date(d.date)})</li>)}</ul>}
+          {c.decisions.length === 0 ? <p>{t('cases.decisions.none')}</p> : <ul>{c.decisions.map((d) => <li key={d.seq}>{i.tx(`case.outcome.${d.outcome}`, d.outcome)} — {d.legalBasis}{d.citation && `: ${d.citation}`} ({i.date(d.date)})<DecisionLetters caseId={c.id} seq={d.seq} outcome={d.outcome} /></li>)}</ul>}
         </section>
       </div>
 

@@ -79,6 +79,7 @@ export function WorkqueuePage({ route }: { route: Route }) {
   return (
     <>
       <h1>{t('cases.queue.title')}</h1>
+      {can('cases.write') && <p><a className="button" href={href(['cases', 'new'])}>{t('cases.new.title')}</a></p>}
       <form className="filters" role="search" aria-label={t('cases.filters')} onSubmit={(e) => { e.preventDefault(); go({ text: text.trim() }); }}>
         <div className="field">
           <label htmlFor="cq-type">{t('cases.type')}</label>

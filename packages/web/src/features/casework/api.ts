@@ -1,4 +1,5 @@
 import { api, type QueryValue } from '../../api/client.ts';
+import type { LocalizedName } from '../../api/types.ts';
 
 /** Shapes of the casework API (server module `casework`, ADR 0402). */
 export interface CaseSummary {
@@ -62,6 +63,8 @@ export interface TimelineEntry {
 }
 
 export interface CaseDetail extends CaseSummary {
+  subjectPersonIds: string[];
+  data: Record<string, unknown>;
   timeline: TimelineEntry[];
   allowedActions: AllowedAction[];
   tasks: { code: string; label: string; unit: string; startedOn: string; dueOn: string; remindOn: string | null; stoppedOn: string | null; running: boolean; breached: boolean; reminderDue: boolean; remaining: number | null }[];
@@ -80,7 +83,13 @@ export interface CaseTypeInfo {
   label: string;
   statuses: string[];
   terminalStatuses: string[];
+  /** The type's own actions from its initial status: the "open a case" form offers them (ADR 0404). */
+  openingActions: AllowedAction[];
 }
+
+export const LETTER_LANGS = ['hy', 'ru', 'en'] as const;
+/** The decision letter as PDF (audited on the server). */
+export const letterUrl = (caseId: string, seq: number, lang: (typeof LETTER_LANGS)[number]) => `/api/cases/${caseId}/decisions/${seq}/letter?lang=${lang}`;
 
 export interface BulkResult {
   results: ({ id: string; ok: true; version: number } | { id: string; ok: false; code: string; message: string })[];
@@ -93,7 +102,8 @@ export const casesApi = {
   types: (signal?: AbortSignal) => api.get<{ items: CaseTypeInfo[] }>('/api/cases/types', undefined, { signal }),
   staff: (signal?: AbortSignal) => api.get<{ items: { id: string; name: string }[] }>('/api/cases/staff', undefined, { signal }),
   read: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${id}`, undefined, { signal }),
-  create: (body: { type: string; title: string; office: string }) => api.post<CaseDetail>('/api/cases', body),
+  create: (body: { type: string; title: string; office: string; subjectPersonIds?: string[]; action?: { code: string; payload: Record<string, unknown> } }) => api.post<CaseDetail>('/api/cases', body),
+  offices: (signal?: AbortSignal) => api.get<{ items: { code: string; name: LocalizedName }[] }>('/api/cases/offices', undefined, { signal }),
   act: (id: string, body: { code: string; baseVersion: number; payload?: Record<string, unknown>; override?: { reason: string } }) => api.post<CaseDetail>(`/api/cases/${id}/actions`, body),
   upload: (id: string, body: { baseVersion: number; name: string; mediaType: string; content: string }) => api.post<{ case: CaseDetail }>(`/api/cases/${id}/attachments`, body),
   bulkAssign: (body: { items: { id: string; baseVersion: number }[]; assigneeId: string; reason?: string }) => api.post<BulkResult>('/api/cases/bulk/assign', body),
