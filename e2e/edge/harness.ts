@@ -3,6 +3,17 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '../../packages/server/src/app-deps.ts';
+import { buildApp } from '../../packages/server/src/app.ts';
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../../packages/server/src/config/config.ts';
+import { openDb } from '../../packages/server/src/db/client.ts';
+import { migrate } from '../../packages/server/src/db/migrate.ts';
+import { ensureNode } from '../../packages/server/src/modules/edge/node-state.ts';
+import { SnapshotSchema } from '../../packages/server/src/modules/edge/schemas.ts';
+import { applySnapshot } from '../../packages/server/src/modules/edge/snapshot-edge.ts';
+import { loadProfile } from '../../packages/server/src/profiles/profile.ts';
+import { seed } from '../../packages/server/src/seed/seed.ts';
+import { openTestDb } from '../../packages/server/src/testing/test-app.ts';
 
 /** Helpers of the edge loopback test: server processes, a TCP link that can be cut, a cookie client. */
 const BIN = fileURLToPath(new URL('../../bin/kamurj.mjs', import.meta.url));
@@ -24,6 +35,53 @@ export function fakeWebDist(dir: string): string {
   const future = new Date(Date.now() + 365 * 86_400_000);
   utimesSync(join(web, 'index.html'), future, future);
   return web;
+}
+
+/**
+ * The centre, in this process on a copy of the run's migrated and seeded database (PGlite snapshot, or a
+ * clone of the PostgreSQL template when DATABASE_URL is set, so the centre then runs on PostgreSQL as in
+ * production while the edge keeps its PGlite). Seeding the demo data in a fresh process was most of this
+ * test's time; the edge, which the test kills, stays a real process.
+ */
+export async function startCentre(): Promise<{ url: string; close(): Promise<void> }> {
+  const tdb = await openTestDb();
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development', KAMURJ_LOG_LEVEL: 'warn', KAMURJ_MODE: 'central' });
+  const app = await buildApp({ db: tdb.db, config, clock: systemClock }, { logger: false, serveWeb: false });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (e) {
+    await app.close();
+    await tdb.close();
+    throw e;
+  }
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await tdb.close();
+    },
+  };
+}
+
+/**
+ * An edge node's data directory as a first `kamurj start` in edge mode leaves it: migrated, reference data
+ * and organisation, no demo accounts or persons (the post's accounts arrive with the first pull). With a
+ * snapshot, it is applied as the puller does, as if pulled at `at` (the browser journey's offline node).
+ */
+export async function prepareEdgeDataDir(dataDir: string, opts: { nodeId?: string; snapshot?: unknown; at?: Date } = {}): Promise<void> {
+  const db = await openDb({ dataDir });
+  try {
+    await migrate(db);
+    await seed(db, loadProfile(process.env.KAMURJ_COUNTRY ?? 'ARM'), { demo: false, demoPassword: DEFAULT_DEMO_PASSWORD });
+    if (opts.snapshot !== undefined) {
+      const snapshot = SnapshotSchema.parse(opts.snapshot);
+      await ensureNode(db, opts.nodeId ?? 'edge-test');
+      await db.tx((tx) => applySnapshot(tx, snapshot, opts.at ?? new Date()));
+    }
+  } finally {
+    await db.close();
+  }
 }
 
 export async function startProcess(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerProcess> {

@@ -18,6 +18,7 @@ export const enEdge = {
   'edge.conflict.resolution': 'What the review found',
   'edge.conflict.resolve': 'Record the review',
   'edge.conflict.resolved': 'Reviewed by {who}: {text}',
+  'edge.conflict.recorded': 'Review recorded for {document}.',
   'error.EDGE.CENTRAL_ONLY': 'This change is made at the centre; this crossing point keeps a copy.',
   'error.EDGE.CONFLICT_RESOLVED': 'This conflict was already reviewed.',
 } as const;

@@ -20,6 +20,7 @@ export const hyEdge: Record<keyof typeof enEdge, string> = {
   'edge.conflict.resolution': 'Վերանայման արդյունքը',
   'edge.conflict.resolve': 'Գրանցել վերանայումը',
   'edge.conflict.resolved': 'Վերանայել է {who}՝ {text}',
+  'edge.conflict.recorded': 'Վերանայումը գրանցված է՝ {document}։',
   'error.EDGE.CENTRAL_ONLY': 'Այս փոփոխությունը կատարվում է կենտրոնում․ անցակետը պահում է պատճենը։',
   'error.EDGE.CONFLICT_RESOLVED': 'Այս հակասությունն արդեն վերանայվել է։',
 };

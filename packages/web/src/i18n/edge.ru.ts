@@ -20,6 +20,7 @@ export const ruEdge: Record<keyof typeof enEdge, string> = {
   'edge.conflict.resolution': 'Результат проверки',
   'edge.conflict.resolve': 'Записать проверку',
   'edge.conflict.resolved': 'Проверил(а) {who}: {text}',
+  'edge.conflict.recorded': 'Проверка записана: {document}.',
   'error.EDGE.CENTRAL_ONLY': 'Это изменение вносится в центре; пункт пропуска хранит копию.',
   'error.EDGE.CONFLICT_RESOLVED': 'Этот конфликт уже проверен.',
 };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import { loadProfile } from '../../profiles/profile.ts';
+import { seed } from '../../seed/seed.ts';
+import { createTestApp, DEMO_PASSWORD, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import { CentreUnreachable, type CentreClient } from './centre-client.ts';
 import { ensureNode } from './node-state.ts';
@@ -174,6 +176,26 @@ describe('pull', () => {
     expect(res.json().error.code).toBe('EDGE.CENTRAL_ONLY');
     const officer = await loginAs(centre, 'border.officer');
     expect((await officer.get('/api/edge/snapshot')).statusCode).toBe(403);
+  });
+  it('a restart after the pull keeps the centre’s reference copy as it is (no reseed that would revert or collide)', async () => {
+    const history = async (db: TestApp['ownerDb']) => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM reference_history')).rows[0]!.n);
+    // Reseeding unchanged reference data writes nothing (jsonb key order is not a change).
+    const centreHistory = await history(centre.ownerDb);
+    await seed(centre.ownerDb, loadProfile('ARM'), { demo: false, demoPassword: DEMO_PASSWORD });
+    expect(await history(centre.ownerDb)).toBe(centreHistory);
+
+    const admin = await loginAs(centre, 'admin');
+    const item = (await admin.get('/api/reference/crossing-points/ZVARTNOTS')).json();
+    const renamed = await admin.patch('/api/reference/crossing-points/ZVARTNOTS', { version: item.version, names: { ...item.names, en: 'Zvartnots International' } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await pullOnce(edge.app.deps, client, NODE)).ok).toBe(true);
+    const held = async () => (await edge.ownerDb.query<{ names: { en: string }; version: number }>(`SELECT names, version FROM reference_items WHERE table_name = 'crossing-points' AND key = 'ZVARTNOTS'`)).rows[0]!;
+    expect(await held()).toMatchObject({ names: { en: 'Zvartnots International' }, version: item.version + 1 });
+    const edgeHistory = await history(edge.ownerDb);
+    // Two restarts of the node: its copy stays the centre's, version included.
+    for (let i = 0; i < 2; i++) await seed(edge.ownerDb, loadProfile('ARM'), { demo: false, demoPassword: DEMO_PASSWORD });
+    expect(await held()).toMatchObject({ names: { en: 'Zvartnots International' }, version: item.version + 1 });
+    expect(await history(edge.ownerDb)).toBe(edgeHistory);
   });
 });
 

@@ -25,6 +25,15 @@ export async function ensureNode(db: Queryable, nodeId: string): Promise<NodeRow
   return row;
 }
 
+/**
+ * Whether this database is an edge node that has taken the centre's reference data (ADR 0503): such a copy
+ * is the centre's, versions included, and is not reseeded from the profile at start (a reseed would revert
+ * the centre's edits locally and, with versions of its own, collide with them at the next pull).
+ */
+export async function referenceReplicated(db: Queryable): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM edge_node WHERE reference_digest IS NOT NULL')).rows.length > 0;
+}
+
 export async function findNode(db: Queryable): Promise<NodeRow | undefined> {
   return (await db.query<NodeRow>('SELECT * FROM edge_node WHERE id = 1')).rows[0];
 }

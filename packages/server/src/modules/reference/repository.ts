@@ -1,3 +1,4 @@
+import { canonicalJson } from '@kamurj/domain/border';
 import type { Queryable } from '../../db/client.ts';
 
 export const REFERENCE_TABLES = ['countries', 'document-codes', 'languages', 'regions', 'crossing-points'] as const;
@@ -58,7 +59,8 @@ export async function upsertItems(db: Queryable, table: ReferenceTable, items: I
   const changed = items.flatMap((item, i) => {
     const before = existing.get(item.key);
     const after = { names: item.names, attributes: item.attributes ?? {}, active: item.active ?? true };
-    if (before && JSON.stringify(snapshot(before)) === JSON.stringify(after)) return [];
+    // jsonb keeps its own key order: compared in canonical form, or every start would rewrite every item.
+    if (before && canonicalJson(snapshot(before)) === canonicalJson(after)) return [];
     return [{ key: item.key, ...after, sort_order: item.sortOrder ?? i, version: before ? before.version + 1 : 1, before: before ? snapshot(before) : null }];
   });
   if (!changed.length) return 0;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -6,16 +6,16 @@ import { useI18n } from '../../i18n/index.tsx';
 import { edgeApi, type Conflict } from './edge.ts';
 import { DECISION, DIRECTION } from './labels.ts';
 
-function ConflictItem({ c, onResolved }: { c: Conflict; onResolved: () => void }) {
+function ConflictItem({ c, onResolved }: { c: Conflict; onResolved: (c: Conflict) => void }) {
   const { t, dateTime } = useI18n();
   const [resolution, setResolution] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   return (
     <li className="panel stack">
-      <h3>
+      <h2>
         {c.document.issuingState} {c.document.number}
-      </h3>
+      </h2>
       <p>{t('edge.conflict.interval', { minutes: c.intervalMinutes, minimum: c.minimumMinutes })}</p>
       <ul>
         {c.crossings.map((x) => (
@@ -53,6 +53,17 @@ export function ConflictsPage() {
   const { t } = useI18n();
   const [state, setState] = useState<'open' | 'resolved'>('open');
   const list = useLoad(`conflicts:${state}`, (signal) => edgeApi.conflicts(state, signal));
+  // The reviewed item leaves the open list: focus goes to the confirmation, not to the top of the page.
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+  const { reload } = list;
+  const resolved = (c: Conflict) => {
+    setDone(`${c.document.issuingState} ${c.document.number}`);
+    reload();
+  };
   return (
     <>
       <h1>{t('edge.conflicts.title')}</h1>
@@ -65,12 +76,15 @@ export function ConflictsPage() {
           </label>
         ))}
       </fieldset>
+      <p role="status" tabIndex={-1} ref={doneRef} id="conflict-done">
+        {done && t('edge.conflict.recorded', { document: done })}
+      </p>
       <ErrorAlert error={list.error} />
       {list.loading && <p role="status">{t('common.loading')}</p>}
       {list.data && list.data.items.length === 0 && <p>{t('edge.conflicts.none')}</p>}
       <ul className="plain stack">
         {list.data?.items.map((c) => (
-          <ConflictItem key={c.id} c={c} onResolved={list.reload} />
+          <ConflictItem key={c.id} c={c} onResolved={resolved} />
         ))}
       </ul>
     </>

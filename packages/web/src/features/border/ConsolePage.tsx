@@ -164,7 +164,7 @@ export function ConsolePage() {
   return (
     <>
       <h1>{t('border.consoleTitle')}</h1>
-      <EdgeBanner />
+      <EdgeBanner lastRecorded={recorded?.crossing.id} />
       <ErrorAlert error={context.error} />
       {!ctx && context.loading && <p role="status">{t('common.loading')}</p>}
       {ctx && (!post || !point) && (

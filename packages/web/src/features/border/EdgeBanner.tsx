@@ -7,9 +7,11 @@ const REFRESH_MS = 15_000;
 
 /**
  * On an edge node (ADR 0503) the console says whether the centre is reachable, how old the lists are and
- * how many crossings wait to be sent. A central server shows nothing.
+ * how many crossings wait to be sent. A central server shows nothing. Only the connection line is a live
+ * region: the age and the counts change every refresh and would otherwise be read out every 15 s.
+ * `lastRecorded` (the crossing just recorded) refreshes it at once, so the waiting count is right.
  */
-export function EdgeBanner() {
+export function EdgeBanner({ lastRecorded }: { lastRecorded?: string | undefined }) {
   const { t, dateTime, number } = useI18n();
   const status = useLoad('edge-status', (signal) => edgeApi.status(signal));
   const { reload } = status;
@@ -17,14 +19,19 @@ export function EdgeBanner() {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  useEffect(() => {
+    if (lastRecorded) reload();
+  }, [lastRecorded, reload]);
   const s = status.data;
   if (!s || s.mode !== 'edge') return null;
   const minutes = s.lists.ageSeconds === null ? null : Math.floor(s.lists.ageSeconds / 60);
   return (
-    <section className={s.centre.reachable ? 'edge-banner panel' : 'edge-banner notice'} aria-labelledby="edge-banner-title" role="status">
-      <h2 id="edge-banner-title" className="small">
-        {s.centre.reachable ? t('edge.online') : t('edge.offline')}
-      </h2>
+    <section className={s.centre.reachable ? 'edge-banner panel' : 'edge-banner notice'} aria-labelledby="edge-banner-title">
+      <div role="status">
+        <h2 id="edge-banner-title" className="small">
+          {s.centre.reachable ? t('edge.online') : t('edge.offline')}
+        </h2>
+      </div>
       <p>
         {s.lists.asOf
           ? t('edge.listsAsOf', { when: dateTime(s.lists.asOf), minutes: number(minutes ?? 0) })
