@@ -20,7 +20,7 @@ import { personRoutes } from './modules/persons/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { residenceRoutes } from './modules/residence/index.ts';
 import { workRoutes } from './modules/work/index.ts';
-import { statisticsRoutes } from './modules/statistics/index.ts';
+import { downloadRoutes, statisticsRoutes } from './modules/statistics/index.ts';
 import { tokenRoutes } from './modules/tokens/index.ts';
 import { userRoutes } from './modules/users/index.ts';
 
@@ -69,7 +69,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
       );
     }
-    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // Routes that may be cached (public open data) set their own cache-control; every other API answer is no-store.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(cookie);
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   residenceRoutes(app);
   workRoutes(app);
   statisticsRoutes(app);
+  downloadRoutes(app);
   caseworkRoutes(app);
 
   const webDist = deps.config.webDist ? resolve(deps.config.webDist) : DEFAULT_WEB_DIST;

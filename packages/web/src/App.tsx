@@ -9,9 +9,10 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { MfaEnrolPage } from './features/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from './features/auth/MfaVerifyPage.tsx';
 import { PasswordChangePage } from './features/auth/PasswordChangePage.tsx';
+import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
 import { Shell } from './features/shell/Shell.tsx';
 import { useT, type MessageKey } from './i18n/index.tsx';
-import { navigate } from './router.ts';
+import { navigate, useRoute } from './router.ts';
 import { SessionContext, type Session } from './session.tsx';
 
 type Phase =
@@ -25,6 +26,7 @@ export function App() {
   const t = useT();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const route = useRoute();
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -74,6 +76,9 @@ export function App() {
       },
     [me, setMe, logout],
   );
+
+  // Open data is public (ADR 0603): served the same with or without a session.
+  if (route.path[0] === 'open-data') return <OpenDataPage route={route} />;
 
   switch (phase.kind) {
     case 'loading':

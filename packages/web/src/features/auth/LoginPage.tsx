@@ -54,6 +54,11 @@ export function LoginPage({ onSession, notice }: { onSession: (me: Me) => void; 
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <p className="login-public">
+        <a href="#/open-data" id="open-data-link">
+          {t('opendata.link')}
+        </a>
+      </p>
     </AuthLayout>
   );
 }
