@@ -11,7 +11,8 @@
  * budget and similarity use the longer length, so the loose-key test admits every stem match).
  */
 import { MATCH_WEIGHTS, type PreparedRecord } from '../../names/index.ts';
-import { ALWAYS, MAX_FORMS, POSTING_STRIDE, tokenKeys, type PreparedList } from './prepare-list.ts';
+import { ALWAYS, MAX_FORMS, POSTING_STRIDE, type PreparedList } from './prepare-list.ts';
+import { bestOf, seek, tokenGroup } from './token-groups.ts';
 
 const W = MATCH_WEIGHTS;
 export const MAX_QUALIFIER_BONUS = Math.max(...Object.values(W.DATE_ADJUSTMENT)) + W.SEX_ADJUSTMENT.match + W.NATIONALITY_ADJUSTMENT.match;
@@ -22,18 +23,7 @@ export const INDEX_MIN_THRESHOLD = W.TOKEN_LEVEL_SCORE.initial + MAX_QUALIFIER_B
 
 export const minTokenSimilarity = (threshold: number): number => threshold - MAX_QUALIFIER_BONUS - SLACK;
 
-/** Largest edit distance at which two keys, the longer of length n, can still be similar enough. */
-export function allowedDistance(n: number, minSim: number): number {
-  const bySimilarity = Math.floor(n * (1 - minSim / W.TOKEN_LEVEL_SCORE.fuzzyScale) + 1e-9);
-  return Math.max(0, Math.min(W.editBudget(n), bySimilarity));
-}
-
-/** Bound for a query key of length L: the largest d with d ≤ allowedDistance(L + d). */
-export function maxDistanceFor(length: number, minSim: number): number {
-  let d = 0;
-  while (d < 32 && d + 1 <= allowedDistance(length + d + 1, minSim)) d++;
-  return d;
-}
+export { allowedDistance, maxDistanceFor } from './token-groups.ts';
 
 /**
  * Upper bound of the name score of a form pair with k aligned pairs when at most j of them are similar
@@ -66,45 +56,57 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
   const minSim = minTokenSimilarity(threshold);
   const out = new Set<number>();
   for (const code of list.keys.get(ALWAYS) ?? []) out.add(Math.floor(code / POSTING_STRIDE));
-  // (entry position, entry form, traveller form) → traveller tokens (bits 0–7), entry tokens (8–15), strong (16).
-  const masks = new Map<number, number>();
+  // A form pair with k ≥ 2 aligned pairs needs j ≥ 2 similar tokens on each side when one is not enough
+  // (nameScoreBound(k, 1) is largest at k = 2), and a one-token entry form against a longer traveller form
+  // is capped below minSim: then an entry form must be similar to two of the traveller form's tokens, so it
+  // is in some token group other than the largest — which is only probed, never walked (ADR 0505).
+  const needsTwo = nameScoreBound(2, 1) < minSim && W.SINGLE_TOKEN_CAP < minSim;
   traveller.names.forEach((name, tForm) => {
     if (tForm >= MAX_FORMS) return;
-    name.tokens.forEach((t, tToken) => {
-      const add = (postings: readonly number[], best: number) => {
-        const bits = (1 << tToken) | (best >= minSim ? STRONG : 0);
-        for (const code of postings) {
-          const key = Math.floor(code / 8) * MAX_FORMS + tForm;
-          masks.set(key, (masks.get(key) ?? 0) | bits | (1 << (8 + (code % 8))));
+    const n = name.tokens.length;
+    const tokenGroups = name.tokens.map((t, tToken) => ({ tToken, group: tokenGroup(list, t) }));
+    let probe: (typeof tokenGroups)[number] | null = null;
+    if (needsTwo && n >= 2) {
+      let largest = 0;
+      for (let i = 1; i < n; i++) if (tokenGroups[i]!.group.forms.length > tokenGroups[largest]!.group.forms.length) largest = i;
+      probe = tokenGroups.splice(largest, 1)[0]!;
+    }
+    // Groups are sorted by entry form: a k-way merge of the walked groups visits each entry form once,
+    // with its mask — traveller tokens (bits 0–7), entry tokens (8–15), strong (16) — and the probed
+    // group is searched forward from the last position (forms only grow). No map, no allocation per form.
+    const bitsOf = (tToken: number, packed: number) => (1 << tToken) | (packed & 0xff00) | (bestOf(packed) >= minSim ? STRONG : 0);
+    const at = new Int32Array(tokenGroups.length);
+    let probeAt = 0;
+    for (;;) {
+      let form = Number.POSITIVE_INFINITY;
+      for (let g = 0; g < tokenGroups.length; g++) {
+        const forms = tokenGroups[g]!.group.forms;
+        if ((at[g] as number) < forms.length && (forms[at[g] as number] as number) < form) form = forms[at[g] as number] as number;
+      }
+      if (form === Number.POSITIVE_INFINITY) break;
+      let mask = 0;
+      for (let g = 0; g < tokenGroups.length; g++) {
+        const { tToken, group } = tokenGroups[g]!;
+        const i = at[g] as number;
+        if (i < group.forms.length && group.forms[i] === form) {
+          mask |= bitsOf(tToken, group.packed[i] as number);
+          at[g] = i + 1;
         }
-      };
-      if (t.loose !== '') {
-        const L = t.loose.length;
-        list.looseTrie.search(t.loose, maxDistanceFor(L, 0), (postings, len, d) => {
-          const n = Math.max(L, len);
-          if (d === 0) add(postings, 1);
-          else if (d <= W.editBudget(n)) add(postings, W.TOKEN_LEVEL_SCORE.fuzzyScale * (1 - d / n));
-        });
       }
-      for (const [k, best] of tokenKeys(t, 'query')) {
-        const postings = list.keys.get(k);
-        if (postings) add(postings, best);
+      if (probe) {
+        probeAt = seek(probe.group, probeAt, form);
+        if (probe.group.forms[probeAt] === form) mask |= bitsOf(probe.tToken, probe.group.packed[probeAt] as number);
       }
-    });
+      if ((mask & STRONG) === 0) continue;
+      const pos = Math.floor(form / MAX_FORMS);
+      if (out.has(pos)) continue;
+      const m = list.persons[pos]?.record.names[form % MAX_FORMS]?.tokens.length ?? 0;
+      const k = Math.min(n, m);
+      if (k === 1 && Math.max(n, m) > 1 && W.SINGLE_TOKEN_CAP < minSim) continue;
+      const j = Math.min(popcount(mask & 0xff), popcount((mask >>> 8) & 0xff));
+      if (nameScoreBound(k, j) >= minSim) out.add(pos);
+    }
   });
-  for (const [key, mask] of masks) {
-    if ((mask & STRONG) === 0) continue;
-    const tForm = key % MAX_FORMS;
-    const entryForm = Math.floor(key / MAX_FORMS);
-    const pos = Math.floor(entryForm / MAX_FORMS);
-    if (out.has(pos)) continue;
-    const n = traveller.names[tForm]?.tokens.length ?? 0;
-    const m = list.persons[pos]?.record.names[entryForm % MAX_FORMS]?.tokens.length ?? 0;
-    const k = Math.min(n, m);
-    if (k === 1 && Math.max(n, m) > 1 && W.SINGLE_TOKEN_CAP < minSim) continue;
-    const j = Math.min(popcount(mask & 0xff), popcount((mask >>> 8) & 0xff));
-    if (nameScoreBound(k, j) >= minSim) out.add(pos);
-  }
   for (const d of traveller.documents) {
     const postings = list.personDocuments.get(d.number);
     if (postings) for (const p of postings) out.add(p);

@@ -91,6 +91,20 @@ describe('screening index = full scan', () => {
     );
   });
 
+  it('keeps agreeing when the per-list walk cache is warm (many travellers, repeated names, one prepared list)', () => {
+    fc.assert(
+      fc.property(lists, fc.array(traveller, { minLength: 2, maxLength: 12 }), day, (entries, travellers, date) => {
+        const prepared = prepareList(entries);
+        const options = { date, explain: false };
+        // Each traveller twice: the second screening of a name reads every trie walk from the cache.
+        for (const t of [...travellers, ...travellers.slice().reverse()]) {
+          expect(screenTraveller(t, prepared, options).hits).toEqual(screenTravellerFullScan(t, prepared, options).hits);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('finds every entry that scores at least the threshold, whatever its name (hits are not lost to blocking)', () => {
     fc.assert(
       fc.property(fc.array(name, { minLength: 1, maxLength: 60 }), name, (names, query) => {

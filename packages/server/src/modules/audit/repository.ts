@@ -48,17 +48,21 @@ export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>)
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const record: AuditRecord = { id: Number(head?.last_id ?? 0) + 1, ...entry };
   const hash = chainHash(prevHash, record);
+  // The row and the new head in one statement: the head stays locked until commit, so every round trip
+  // saved here is time other audited writes no longer wait (ADR 0505).
   await tx.query(
-    `INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type,
-       target_id, outcome, client_ip, request_id, details, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+    `WITH appended AS (
+       INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type,
+         target_id, outcome, client_ip, request_id, details, prev_hash, hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+       RETURNING id, hash)
+     UPDATE audit_head SET last_id = appended.id, last_hash = appended.hash FROM appended`,
     [
       record.id, record.at, record.actorType, record.actorId, record.actorName, record.agencyCode, record.roles,
       record.action, record.purpose, record.targetType, record.targetId, record.outcome, record.clientIp,
       record.requestId, JSON.stringify(record.details), prevHash, hash,
     ],
   );
-  await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2', [record.id, hash]);
   return record;
 }
 

@@ -1,7 +1,7 @@
 import type { Direction } from '@kamurj/domain/border';
 import type { AppDeps } from '../../app-deps.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
-import { findDocumentHolders, readPersonForBorder, type DocumentHolder } from '../persons/index.ts';
+import { findDocumentHolders, findHoldersOfDocument, readPersonForBorder, type DocumentHolder } from '../persons/index.ts';
 import { localDate } from './context.ts';
 import { crossingsOfDocument, crossingsOfPerson, type CrossingRow } from './crossings-repository.ts';
 import { readDocument, type DocumentView } from './document.ts';
@@ -54,16 +54,37 @@ function historyHits(rows: readonly CrossingRow[]): { hits: HistoryHit[]; curren
   return { hits, current };
 }
 
+/** The document's holders; with `holderOnly`, the name-key search runs only when no holder of the document is known. */
+async function documentHolders(deps: AppDeps, auth: AuthContext, record: Assessment['documentRecord'], holderOnly: boolean): Promise<DocumentHolder[]> {
+  if (holderOnly) {
+    const exact = await findHoldersOfDocument(deps, auth, record);
+    if (exact.length) return exact;
+  }
+  return findDocumentHolders(deps, auth, record);
+}
+
 export async function assess(
   deps: AppDeps,
   auth: AuthContext,
   point: CrossingPoint,
-  input: { direction: Direction; mrz?: string | undefined; manual?: ManualDocument | undefined; personId?: string | null | undefined; at: Date; excludeCrossing?: string },
+  input: {
+    direction: Direction;
+    mrz?: string | undefined;
+    manual?: ManualDocument | undefined;
+    personId?: string | null | undefined;
+    at: Date;
+    excludeCrossing?: string;
+    /**
+     * Recording (ADR 0505) needs the holder, not the look-alikes: a registry person holding this very
+     * document ends the person search; hits are kept without the listed entry's data and explanation.
+     */
+    recording?: boolean;
+  },
 ): Promise<Assessment> {
   const date = localDate(input.at, point.timeZone);
   const doc = readDocument(input, date);
   const settings = await loadSettings(deps.db, deps.config.country);
-  const candidates = input.personId ? [] : await findDocumentHolders(deps, auth, doc.record);
+  const candidates = input.personId ? [] : await documentHolders(deps, auth, doc.record, input.recording === true);
   let person: Assessment['person'] = null;
   if (input.personId) {
     const p = await readPersonForBorder(deps, auth, input.personId);
@@ -75,7 +96,7 @@ export async function assess(
   const personId = person?.personId ?? null;
   const rows = (personId ? await crossingsOfPerson(deps.db, personId) : await crossingsOfDocument(deps.db, doc.crossing.number)).filter((r) => r.id !== input.excludeCrossing);
   const { hits: history, current } = historyHits(rows);
-  const screened = await screen(deps, settings, { doc: doc.view, personId, personRecord: person?.record ?? null, date });
+  const screened = await screen(deps, settings, { doc: doc.view, personId, personRecord: person?.record ?? null, date, detail: input.recording !== true });
   const facts = stayFacts(person?.record ?? null, doc.view.nationality, date, settings, profileOf(deps.config.country));
   // The position as it would be after this crossing (an entry today, or an exit today).
   const movements = [...movementsOf(rows), { direction: input.direction, date }];

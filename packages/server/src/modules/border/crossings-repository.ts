@@ -32,20 +32,27 @@ export interface CrossingRow {
   superseded_by?: string | null;
 }
 
+/** What the supersession fold and the stay need of a crossing row (see crossingsForStay). */
+export type StayRow = Pick<CrossingRow, 'id' | 'occurred_at' | 'local_date' | 'direction' | 'crossing_point' | 'decision' | 'supersedes' | 'supersede_reason' | 'superseded_by'>;
+
 const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.offset_minutes, c.direction, c.crossing_point, c.jurisdiction_path,
   c.officer_id, c.officer_name, c.person_id, c.document, c.document_number, c.nationality, c.decision, c.refusal_code, c.refusal_text, c.reason,
   c.transport, c.purpose, c.declared_address, c.supersedes, c.supersede_reason, c.hits, c.stay, c.recorded_at,
   (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by`;
+const RETURNED = COLS.replace(/\(SELECT s\.id FROM border_crossings s WHERE s\.supersedes = c\.id\)/, 'NULL::uuid');
 
 export async function insertCrossing(
   tx: Queryable,
   r: CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO border_crossings (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
+): Promise<CrossingRow> {
+  // RETURNING gives the stored row (what findCrossing would read) without a second round trip; a new
+  // record is superseded by nothing yet.
+  const inserted = await tx.query<CrossingRow>(
+    `INSERT INTO border_crossings AS c (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
        officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
        declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)
+     RETURNING ${RETURNED}`,
     [
       r.id, r.occurredAt, r.local.date, r.local.time, r.local.timeZone, r.local.offsetMinutes, r.direction, r.crossingPoint, r.jurisdictionPath,
       r.officerId, r.officerName, r.personId, JSON.stringify(r.document), r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
@@ -53,6 +60,7 @@ export async function insertCrossing(
       r.supersedes?.id ?? null, r.supersedes?.reason ?? null, JSON.stringify(r.hits), r.recordedAt, r.stay === undefined ? null : JSON.stringify(r.stay),
     ],
   );
+  return inserted.rows[0]!;
 }
 
 export async function findCrossing(db: Queryable, id: string): Promise<CrossingRow | undefined> {
@@ -62,6 +70,19 @@ export async function findCrossing(db: Queryable, id: string): Promise<CrossingR
 /** Every record of a person (current and superseded), oldest first. */
 export async function crossingsOfPerson(db: Queryable, personId: string): Promise<CrossingRow[]> {
   return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.person_id = $1 ORDER BY c.occurred_at, c.id`, [personId])).rows;
+}
+
+/**
+ * Every record of a person with only what the stay needs (no document, hits or stay JSON to parse):
+ * the write transaction re-reads the history for its stay computation (ADR 0505).
+ */
+export async function crossingsForStay(db: Queryable, personId: string): Promise<StayRow[]> {
+  return (await db.query<StayRow>(
+    `SELECT c.id, c.occurred_at, c.local_date, c.direction, c.crossing_point, c.decision, c.supersedes, c.supersede_reason,
+       (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by
+     FROM border_crossings c WHERE c.person_id = $1 ORDER BY c.occurred_at, c.id`,
+    [personId],
+  )).rows;
 }
 
 /** Every record of a document (for travellers not yet matched to a person). */
@@ -108,15 +129,16 @@ export async function findIdempotent(db: Queryable, scope: string, key: string):
   )).rows[0];
 }
 
-/** Claims a key inside the writing transaction; false when another delivery holds it. */
-export async function claimIdempotent(tx: Queryable, scope: string, key: string, hash: string, at: Date): Promise<boolean> {
+/**
+ * Stores a key with its answer inside the writing transaction; false when another delivery already holds
+ * the key (the caller rolls back and replays). Until commit the row is invisible, so `pending` is never
+ * seen by others; the state remains in the table for keys written by earlier versions.
+ */
+export async function storeIdempotent(tx: Queryable, scope: string, key: string, hash: string, at: Date, status: number, response: unknown): Promise<boolean> {
   const r = await tx.query(
-    `INSERT INTO border_idempotency (scope, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (scope, key) DO NOTHING`,
-    [scope, key, hash, at],
+    `INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at) VALUES ($1, $2, $3, 'completed', $4, $5, $6)
+     ON CONFLICT (scope, key) DO NOTHING`,
+    [scope, key, hash, status, JSON.stringify(response), at],
   );
   return r.rowCount === 1;
-}
-
-export async function completeIdempotent(tx: Queryable, scope: string, key: string, status: number, response: unknown): Promise<void> {
-  await tx.query(`UPDATE border_idempotency SET state = 'completed', status = $3, response = $4 WHERE scope = $1 AND key = $2`, [scope, key, status, JSON.stringify(response)]);
 }

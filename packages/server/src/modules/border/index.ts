@@ -6,3 +6,5 @@ export { seedCrossing, seedListEntry, type SeedCrossing } from './seeding.ts';
 export { recordCrossing } from './record.ts';
 export { CrossingBody } from './schemas.ts';
 export { recomputeStayPosition } from './stay-recompute.ts';
+// Residence applications screen the applicant before a decision (ADR 0404).
+export { screenPerson, type PersonScreeningHit } from './screen-person.ts';

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { checkSupersede, decideIdempotency, idempotencyKeyProblem, parseCrossing, parseInstant, requestHash } from '@kamurj/domain/border';
 import { DomainError, validationError } from '@kamurj/domain/kernel';
 import { access } from '@kamurj/domain';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, EdgeDelivery } from '../../app-deps.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
@@ -26,10 +26,11 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 
 class ClaimLost extends Error {}
 
-export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CrossingBody, key: string | undefined, reply: FastifyReply) {
+export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CrossingBody, key: string | undefined, reply: FastifyReply, delivery?: EdgeDelivery) {
   const problem = idempotencyKeyProblem(key, 'headers.idempotency-key');
   if (problem) throw validationError([problem]);
-  const scope = `${auth.actor.kind}:${auth.actor.id}`;
+  // An edge node's crossings are keyed `nodeId:seq` in the node's own scope, whichever token delivers them (ADR 0503).
+  const scope = delivery ? `edge:${delivery.nodeId}` : `${auth.actor.kind}:${auth.actor.id}`;
   const hash = requestHash(body);
   for (let attempt = 0; ; attempt++) {
     const stored = await repo.findIdempotent(deps.db, scope, key!);
@@ -42,7 +43,7 @@ export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: A
     if (decision.kind === 'conflict') throw new DomainError(decision.code, 'conflict', decision.message);
     if (decision.kind === 'in_progress') throw new DomainError(decision.code, 'conflict', 'The first delivery of this request is still being processed; retry shortly');
     try {
-      return await writeCrossing(deps, origin, auth, body, { scope, key: key!, hash });
+      return await writeCrossing(deps, origin, auth, body, { scope, key: key!, hash }, delivery);
     } catch (e) {
       if (e instanceof ClaimLost && attempt < 3) continue;
       // Two corrections of one record racing: the unique index on `supersedes` lets one through.
@@ -54,12 +55,13 @@ export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: A
   }
 }
 
-async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CrossingBody, idem: { scope: string; key: string; hash: string }) {
+async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CrossingBody, idem: { scope: string; key: string; hash: string }, delivery?: EdgeDelivery) {
   const point = await pointFor(deps, auth, body.crossingPoint);
   const now = deps.clock.now();
   const at = body.occurredAt === undefined ? now : new Date(parseInstant(body.occurredAt) ?? Number.NaN);
   if (Number.isNaN(at.getTime())) throw validationError([{ field: 'body.occurredAt', code: 'BORDER.INVALID_INSTANT', message: 'Expected an ISO 8601 instant with Z or an offset' }]);
-  if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) throw validationError([{ field: 'body.occurredAt', code: 'BORDER.IN_FUTURE', message: 'A crossing cannot be recorded in the future' }]);
+  // A post's clock may run ahead of the centre's: its crossing is kept as the post recorded it (ADR 0503).
+  if (!delivery && at.getTime() > now.getTime() + FUTURE_SLACK_MS) throw validationError([{ field: 'body.occurredAt', code: 'BORDER.IN_FUTURE', message: 'A crossing cannot be recorded in the future' }]);
 
   let target: repo.CrossingRow | undefined;
   if (body.supersedes) {
@@ -72,8 +74,8 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
     if (!ok.ok) throw new DomainError(ok.code, 'conflict', ok.message);
   }
 
-  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId ?? undefined, at, ...(target ? { excludeCrossing: target.id } : {}) });
-  const id = randomUUID();
+  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId ?? undefined, at, ...(target ? { excludeCrossing: target.id } : {}), recording: true });
+  const id = delivery?.crossingId ?? randomUUID();
   const chosen = body.personId === undefined ? (a.person?.personId ?? null) : body.personId;
   const parsed = parseCrossing(
     {
@@ -81,7 +83,7 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
       direction: body.direction,
       crossingPoint: point.code,
       occurredAt: at.toISOString(),
-      officerId: auth.actor.id,
+      officerId: delivery?.officer.id ?? auth.actor.id,
       personId: chosen,
       document: a.crossingDocument,
       decision: body.decision,
@@ -96,14 +98,14 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
   );
   if (!parsed.ok) throw validationError(parsed.issues.map((i) => ({ ...i, field: i.field.startsWith('document') ? 'body.mrz' : `body.${i.field}` })));
   const settings = a.settings;
-  const agencyIds = await agencyIdsByCode(deps.db, Object.values(settings.referrals));
+  // Agencies are read only when the officer refers the traveller (most crossings have no referral).
+  const agencyIds = body.referrals?.length ? await agencyIdsByCode(deps.db, Object.values(settings.referrals)) : new Map<string, string>();
   for (const r of body.referrals ?? []) {
     if (!agencyIds.get(settings.referrals[r.kind])) throw new DomainError('BORDER.NO_RECEIVING_AGENCY', 'validation', `No agency ${settings.referrals[r.kind]} receives ${r.kind} referrals`, { issues: [{ field: 'body.referrals', code: 'BORDER.NO_RECEIVING_AGENCY', message: 'Not configured' }] });
   }
   const hits = [...a.hits.map((h) => ({ source: h.source, entryId: h.entryId, entryVersion: h.entryVersion, score: h.score, action: h.action })), ...a.history.map((h) => ({ source: h.source, crossingId: h.crossingId }))];
 
   return deps.db.tx(async (tx) => {
-    if (!(await repo.claimIdempotent(tx, idem.scope, idem.key, idem.hash, now))) throw new ClaimLost();
     let personId = parsed.value.personId;
     let registered: string | null = null;
     if (personId === null && body.registerPerson) {
@@ -113,12 +115,12 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
     }
     const record = { ...parsed.value, personId };
     // The stay after this crossing: the person's current records without the corrected one, plus this one.
-    const earlier = personId ? (await repo.crossingsOfPerson(tx, personId)).filter((r) => r.id !== target?.id) : [];
+    const earlier = personId ? (await repo.crossingsForStay(tx, personId)).filter((r) => r.id !== target?.id) : [];
     const date = record.local.date;
     const movements = [...movementsOf(earlier), ...(record.decision === 'admit' ? [{ direction: record.direction, date }] : [])];
     const lastDate = [date, ...earlier.map((r) => r.local_date)].sort().at(-1) ?? date;
     const stay = computeStay(a.stay.facts, movements, lastDate);
-    await repo.insertCrossing(tx, { ...record, jurisdictionPath: point.jurisdictionPath, officerName: displayName(auth), nationality: a.document.nationality, hits, recordedAt: now, stay: stay.position });
+    const row = await repo.insertCrossing(tx, { ...record, jurisdictionPath: point.jurisdictionPath, officerName: delivery?.officer.name ?? displayName(auth), nationality: a.document.nationality, hits, recordedAt: now, stay: stay.position });
     if (personId) {
       const latest = [
         ...earlier.filter((r) => !r.superseded_by).map((r) => ({ id: r.id, direction: r.direction, occurredAt: r.occurred_at.toISOString(), crossingPoint: r.crossing_point })),
@@ -130,6 +132,19 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
       const code = settings.referrals[r.kind];
       await insertHandover(tx, { id: randomUUID(), crossingId: id, personId, kind: r.kind, agencyId: agencyIds.get(code)!, agencyCode: code, crossingPoint: point.code, note: r.note ?? null, at: now, by: auth.actor.id, byName: displayName(auth) });
     }
+    const warnings = (await deps.onCrossingRecorded?.(tx, { id, occurredAt: record.occurredAt, recordedAt: now, crossingPoint: point.code, document: { number: record.document.number, issuingState: record.document.issuingState }, personId, supersedes: body.supersedes?.id ?? null, officer: { id: record.officerId, name: delivery?.officer.name ?? displayName(auth) }, body, delivery })) ?? [];
+    const response = {
+      crossing: presentCrossing(row),
+      registeredPerson: registered,
+      stay: { status: stay.facts.status, position: stay.position, lastLawfulDay: stay.lastLawfulDay },
+      handovers: body.referrals?.length ? (await handoversOfCrossings(tx, [id])).map(presentHandover) : [],
+      ...(warnings.length ? { warnings } : {}),
+    };
+    // The key is stored with the answer in the same transaction (one statement): a second delivery racing
+    // this one waits on the key's row and, when this commits, loses the claim and replays this answer.
+    if (!(await repo.storeIdempotent(tx, idem.scope, idem.key, idem.hash, now, 201, response))) throw new ClaimLost();
+    // Last, so the audit chain's head row (locked until commit; every audited write waits for it) is held
+    // for as short a time as possible (ADR 0505).
     await audit(tx, origin, {
       action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
       purpose: 'border_control',
@@ -146,16 +161,10 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
         hits: hits.length,
         referrals: (body.referrals ?? []).map((r) => r.kind),
         idempotencyKey: idem.key,
+        ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
+        ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}),
       },
     });
-    const row = (await repo.findCrossing(tx, id))!;
-    const response = {
-      crossing: presentCrossing(row),
-      registeredPerson: registered,
-      stay: { status: stay.facts.status, position: stay.position, lastLawfulDay: stay.lastLawfulDay },
-      handovers: (await handoversOfCrossings(tx, [id])).map(presentHandover),
-    };
-    await repo.completeIdempotent(tx, idem.scope, idem.key, 201, response);
     return response;
   });
 }

@@ -42,7 +42,7 @@ export async function loadAdjudications(db: Queryable, personId: string | null) 
 export async function screen(
   deps: AppDeps,
   settings: BorderSettings,
-  input: { doc: DocumentView; personId: string | null; personRecord: P.PersonData | null; date: string },
+  input: { doc: DocumentView; personId: string | null; personRecord: P.PersonData | null; date: string; /** Listed entry and explanation per hit (the console shows them; a record keeps ids and scores). */ detail?: boolean },
 ): Promise<{ hits: HitView[]; suppressed: HitView[] }> {
   const lists = await preparedLists(deps.db);
   const adjudications = await loadAdjudications(deps.db, input.personId);
@@ -57,8 +57,9 @@ export async function screen(
     ...(input.doc.nationality ? { nationality: input.doc.nationality } : {}),
     documents: [{ number: input.doc.number, issuingState: input.doc.issuingState }],
   };
-  const result = screenTraveller(prepareTraveller(traveller), lists, { date: input.date, config: settings.screening, adjudications: adjudicationMemory(adjudications) });
-  const ids = [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])];
+  const detail = input.detail !== false;
+  const result = screenTraveller(prepareTraveller(traveller), lists, { date: input.date, config: settings.screening, adjudications: adjudicationMemory(adjudications), explain: detail });
+  const ids = detail ? [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])] : [];
   const entries = new Map((await findEntries(deps.db, ids)).map((e) => [e.id, e.data]));
   const latest = new Map(adjudications.map((a) => [`${a.entryId}:${a.entryVersion}`, a]));
   const view = (h: ScreeningHit): HitView => {

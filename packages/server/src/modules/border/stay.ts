@@ -3,7 +3,7 @@ import { checkStay, type Movement, type StayRule } from '@kamurj/domain/stay';
 import type * as P from '@kamurj/domain/persons';
 import type { Queryable } from '../../db/client.ts';
 import type { CountryProfile } from '../../profiles/profile.ts';
-import type { CrossingRow } from './crossings-repository.ts';
+import type { StayRow } from './crossings-repository.ts';
 import { stayRuleFor, type BorderSettings } from './settings.ts';
 
 /**
@@ -44,7 +44,7 @@ export function stayFacts(record: P.PersonData | null, mrzNationality: string | 
 }
 
 /** The current (not superseded) records, oldest first (domain supersession fold). */
-export function currentRows(rows: readonly CrossingRow[]): CrossingRow[] {
+export function currentRows<R extends StayRow>(rows: readonly R[]): R[] {
   const fold = currentCrossings(
     rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at.toISOString(), row, ...(row.supersedes ? { supersedes: { id: row.supersedes, reason: row.supersede_reason ?? '' } } : {}) })),
   );
@@ -52,7 +52,7 @@ export function currentRows(rows: readonly CrossingRow[]): CrossingRow[] {
 }
 
 /** Admitted, current crossings as movements, oldest first. */
-export function movementsOf(rows: readonly CrossingRow[]): Movement[] {
+export function movementsOf(rows: readonly StayRow[]): Movement[] {
   return currentRows(rows)
     .filter((r) => r.decision === 'admit')
     .map((r) => ({ direction: r.direction, date: r.local_date }));

@@ -46,6 +46,21 @@ export async function findCandidates(
   return scoreAll(mine, rows, opts.threshold ?? DEFAULT_THRESHOLD);
 }
 
+/**
+ * Only the holders of the record's documents (same normalised number, any issuer; the caller checks the
+ * issuer), scored like findCandidates: the border's fast path for a document the registry knows
+ * (ADR 0505). Every one of them is also a findCandidates candidate (a document outweighs name keys).
+ */
+export async function findDocumentCandidates(db: Queryable, record: P.PersonData, threshold = DEFAULT_THRESHOLD): Promise<Candidate[]> {
+  const docs = P.documentKeys(record).map((d) => d.number);
+  if (!docs.length) return [];
+  const rows = (await db.query<repo.PersonRow>(
+    `SELECT ${repo.COLUMNS} FROM persons WHERE merged_into IS NULL AND id IN (SELECT person_id FROM person_document_keys WHERE number = ANY($1::text[])) ORDER BY id LIMIT ${BLOCK_LIMIT}`,
+    [docs],
+  )).rows;
+  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows, threshold);
+}
+
 function scoreAll(mine: PreparedRecord, rows: repo.PersonRow[], threshold: number): Candidate[] {
   const out: Candidate[] = [];
   for (const row of rows) {
@@ -58,17 +73,21 @@ function scoreAll(mine: PreparedRecord, rows: repo.PersonRow[], threshold: numbe
 /** Stores pairs in the review queue; a pair already decided keeps its decision. Returns the pair ids. */
 export async function recordPairs(tx: Queryable, personId: string, candidates: readonly Candidate[], foundBy: FoundBy, at: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const c of candidates) {
-    const [a, b] = [personId, c.row.id].sort();
-    const r = await tx.query<{ id: string }>(
-      `INSERT INTO duplicate_candidates (id, person_a, person_b, score, explanation, found_by, found_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (person_a, person_b) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
-         WHERE duplicate_candidates.status IN ('pending', 'unsure')
-       RETURNING id`,
-      [randomUUID(), a, b, c.score, JSON.stringify(c.explanation), foundBy, at],
-    );
-    if (r.rows[0]) ids.set(c.row.id, r.rows[0].id);
+  if (!candidates.length) return ids;
+  // One statement for all pairs (ADR 0505: entry paths run this with the audit chain's head locked).
+  const pairs = candidates.map((c) => ({ other: c.row.id, ab: [personId, c.row.id].sort() as [string, string], c }));
+  const r = await tx.query<{ id: string; person_a: string; person_b: string }>(
+    `INSERT INTO duplicate_candidates (id, person_a, person_b, score, explanation, found_by, found_at)
+     SELECT id, a, b, score, explanation::jsonb, $6::text, $7::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[]) AS x(id, a, b, score, explanation)
+     ON CONFLICT (person_a, person_b) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+       WHERE duplicate_candidates.status IN ('pending', 'unsure')
+     RETURNING id, person_a, person_b`,
+    [pairs.map(() => randomUUID()), pairs.map((p) => p.ab[0]), pairs.map((p) => p.ab[1]), pairs.map((p) => p.c.score), pairs.map((p) => JSON.stringify(p.c.explanation)), foundBy, at],
+  );
+  const byPair = new Map(r.rows.map((row) => [`${row.person_a}|${row.person_b}`, row.id]));
+  for (const p of pairs) {
+    const id = byPair.get(`${p.ab[0]}|${p.ab[1]}`);
+    if (id) ids.set(p.other, id);
   }
   return ids;
 }
@@ -90,8 +109,10 @@ export async function detectDuplicates(
   person: { id: string; record: P.PersonData; createdAt: Date },
   foundBy: FoundBy,
   autoMergeThreshold: number,
+  /** Found before the record was written (entry paths search first, so the audit head is locked for less). */
+  found?: Candidate[],
 ): Promise<DetectResult> {
-  const candidates = await findCandidates(tx, person);
+  const candidates = found ?? (await findCandidates(tx, person));
   const pairIds = await recordPairs(tx, person.id, candidates, foundBy, origin.at);
   const best = candidates[0];
   if (!best) return { candidates, autoMergedInto: null };

@@ -1,7 +1,7 @@
 import type * as P from '@kamurj/domain/persons';
 import type { Queryable } from '../../db/client.ts';
 import { audit, type AuditEvent, type AuditOrigin, type Purpose } from '../audit/index.ts';
-import { detectDuplicates, type DetectResult } from './dedupe.ts';
+import { detectDuplicates, findCandidates, type DetectResult } from './dedupe.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -27,6 +27,9 @@ export interface NewEntry {
 
 export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number): Promise<DetectResult> {
   const details = { source: e.source, ...e.details };
+  // The duplicate search reads only other persons (its own id is excluded), so it runs before the writes:
+  // the audit row below locks the chain's head until commit, and the search is the slow part (ADR 0505).
+  const candidates = await findCandidates(tx, { id: e.id, record: e.record });
   await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId });
   await repo.appendHistory(tx, { personId: e.id, version: 1, at: e.at, actorId: e.actorId, actorName: e.actorName, action: 'create', record: e.record, mergedInto: null, details });
   await audit(tx, origin, {
@@ -37,5 +40,5 @@ export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntr
     details: { ...details, jurisdictionPath: e.jurisdictionPath },
     ...(e.auditActor ? { actor: e.auditActor } : {}),
   });
-  return detectDuplicates(tx, origin, { id: e.id, record: e.record, createdAt: e.at }, e.source === 'import' ? 'import' : 'create', autoMergeThreshold);
+  return detectDuplicates(tx, origin, { id: e.id, record: e.record, createdAt: e.at }, e.source === 'import' ? 'import' : 'create', autoMergeThreshold, candidates);
 }

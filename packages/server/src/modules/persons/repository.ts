@@ -13,7 +13,7 @@ export interface PersonRow {
   updated_at: Date;
 }
 
-const COLUMNS = 'id, version, record, jurisdiction_path, merged_into, source, created_at, created_by, updated_at';
+export const COLUMNS = 'id, version, record, jurisdiction_path, merged_into, source, created_at, created_by, updated_at';
 
 export async function findPerson(db: Queryable, id: string, lock = false): Promise<PersonRow | undefined> {
   const r = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);

@@ -9,7 +9,7 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { requireCan } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AuditOrigin } from '../audit/index.ts';
-import { findCandidates } from './dedupe.ts';
+import { findCandidates, findDocumentCandidates, type Candidate } from './dedupe.ts';
 import { enterPerson } from './entry.ts';
 import { isoDay, targetOf, viewOf } from './gate.ts';
 import { presentSummary, type PersonSummary } from './presenter.ts';
@@ -46,7 +46,23 @@ export function recordFromMrz(parsed: MrzParseResult, mrzText: string): P.Person
 
 export async function findDocumentHolders(deps: AppDeps, auth: AuthContext, record: P.PersonData, limit = 5): Promise<DocumentHolder[]> {
   requireCan(auth.actor, 'persons.read');
-  const candidates = (await findCandidates(deps.db, { id: null, record })).filter((c) => access.can(auth.actor, 'persons.read', targetOf(c.row)));
+  return holders(deps, auth, record, await findCandidates(deps.db, { id: null, record }), limit);
+}
+
+/**
+ * The registry's holders of this very document (same number and issuing state) whom the matcher accepts
+ * by name, best first — what findDocumentHolders ranks first when they exist — without the name-key
+ * blocking (ADR 0505: recording a crossing needs the holder, not the list of look-alikes). Empty when
+ * the registry does not know the document.
+ */
+export async function findHoldersOfDocument(deps: AppDeps, auth: AuthContext, record: P.PersonData, limit = 5): Promise<DocumentHolder[]> {
+  requireCan(auth.actor, 'persons.read');
+  return (await holders(deps, auth, record, await findDocumentCandidates(deps.db, record), limit)).filter((h) => h.sameDocument);
+}
+
+async function holders(deps: AppDeps, auth: AuthContext, record: P.PersonData, found: readonly Candidate[], limit: number): Promise<DocumentHolder[]> {
+  const candidates = found.filter((c) => access.can(auth.actor, 'persons.read', targetOf(c.row)));
+  if (!candidates.length) return [];
   const now = deps.clock.now();
   const today = isoDay(now);
   const grants = await repo.activeGrants(deps.db, auth.user?.id ?? null, candidates.map((c) => c.row.id), now);

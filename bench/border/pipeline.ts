@@ -1,0 +1,230 @@
+/**
+ * The border pipeline for one traveller (issue 4 §6) — MRZ parse, person match, screening against the
+ * watchlist/entry bans and the lost/stolen document list, stay computation, durable write of the crossing
+ * with its stay position and audit row — on PostgreSQL with N persons and M historical crossings.
+ *
+ *   npx tsx bench/border/pipeline.ts [--persons 1000000] [--crossings 10000000] [--watchlist 100000]
+ *     [--documents 100000] [--concurrency 16] [--seconds 30] [--rate 500] [--open-seconds 30] [--pool 16]
+ *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
+ *
+ * Builds or reuses the scratch database `kamurj_bench_border_<persons>_<crossings>` on 127.0.0.1:5432
+ * (or DATABASE_URL's server; see pipeline-data.ts), then drives the server's `recordCrossing` service
+ * in-process (ADR 0505: the whole production code path of POST /api/border/crossings after
+ * authentication — body validation with the route's zod schema, idempotency, the assessment, the write
+ * transaction — as a border-post token would call it; no sockets, so the 2 shared cores measure the
+ * server, not an HTTP client) with the travellers of pipeline-travellers.ts: closed loop for the
+ * sustained rate, open loop at `--rate` for latency from the scheduled send time. Baselines in the same
+ * run: pgbench single-row INSERT transactions (1 and `--concurrency` clients) and pg_trgm screening of
+ * the same names. Writes bench/results/border-pipeline.{json,md}. Nothing asserts on time.
+ */
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import type { FastifyReply } from 'fastify';
+import { systemClock, type AppDeps } from '../../packages/server/src/app-deps.ts';
+import { loadConfig } from '../../packages/server/src/config/config.ts';
+import { openDb, pgConnectionString } from '../../packages/server/src/db/client.ts';
+import type { AuthContext } from '../../packages/server/src/http/auth-context.ts';
+import { recordCrossing } from '../../packages/server/src/modules/border/record.ts';
+import { crossingHook } from '../../packages/server/src/modules/edge/index.ts';
+import { CrossingBody } from '../../packages/server/src/modules/border/schemas.ts';
+import { crossingPoints } from '../../packages/server/src/modules/border/settings.ts';
+import { argNumber, machine, writeResults } from '../linkage/common.ts';
+import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
+import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
+import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
+import { traceDb } from './pipeline-trace.ts';
+import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
+
+const sizes: BuildSizes = {
+  persons: argNumber('--persons', 1_000_000),
+  crossings: argNumber('--crossings', 10_000_000),
+  watchlist: argNumber('--watchlist', 100_000),
+  documents: argNumber('--documents', 100_000),
+};
+const CONCURRENCY = argNumber('--concurrency', 16);
+const SECONDS = argNumber('--seconds', 30);
+const RATE = argNumber('--rate', 500);
+const OPEN_SECONDS = argNumber('--open-seconds', 30);
+const POOL = argNumber('--pool', 16);
+const WARMUP = 300;
+const TRACE = process.argv.includes('--trace-sql');
+const REBUILD = process.argv.includes('--rebuild');
+const TRGM_SAMPLE = 500;
+
+const base = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
+const dbName = `kamurj_bench_border_${sizes.persons}_${sizes.crossings}`;
+const url = new URL(pgConnectionString(base));
+url.pathname = `/${dbName}`;
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${s} (load ${load().join(' ')})`);
+
+/** A border-post machine token with national reach that may record crossings and register holders. */
+const auth: AuthContext = {
+  actor: { kind: 'token', id: '00000000-0000-4000-8000-0000000be0c1', agencyId: '00000000-0000-4000-8000-000000000001', roles: [], scopes: ['ARM'], tokenActions: ['border.crossing.record', 'persons.read', 'persons.write'] },
+  actorName: 'token:bench-post',
+  agencyCode: 'NSS-BG',
+  user: null,
+  token: { id: '00000000-0000-4000-8000-0000000be0c1', name: 'bench-post' },
+  session: null,
+};
+
+/** What recordCrossing sets on the reply (status, replay header); the answer itself is returned. */
+const reply = { header: () => reply, status: () => reply } as unknown as FastifyReply;
+
+async function ensureDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: pgConnectionString(base) });
+  await admin.connect();
+  try {
+    if (REBUILD) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount;
+    if (!exists) await admin.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8'`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main() {
+  await ensureDatabase();
+  const adminDb = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
+  log(`database ${dbName}`);
+  const build: BuildReport = await buildDatabase(adminDb, sizes);
+  const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true });
+  const trace = TRACE ? traceDb(raw) : null;
+  const db = trace?.db ?? raw;
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url.toString(), KAMURJ_LOG_LEVEL: 'silent', KAMURJ_DEMO_PASSWORD: 'unused-password-1' });
+  // The same in-transaction hook buildApp installs (ADR 0503: at the centre, conflicting uses of a document).
+  const deps: AppDeps = { db, config, clock: systemClock, onCrossingRecorded: crossingHook(config) };
+  const run = Date.now().toString(36);
+  try {
+    const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
+    const points = (await crossingPoints(db, 'ARM')).map((p) => p.code);
+    const needed = WARMUP + Math.ceil(SECONDS * 2500) + Math.ceil(RATE * OPEN_SECONDS) + 100;
+    log(`building ${needed.toLocaleString('en')} travellers …`);
+    // Runs on a reused database are numbered, so that each run's new travellers are new (pipeline-travellers.ts).
+    const runNo = Number((await adminDb.query<{ n: number }>(
+      `INSERT INTO bench_border_meta (phase, detail) VALUES ('runs', '{"n": 0}') ON CONFLICT (phase) DO UPDATE SET detail = jsonb_build_object('n', (bench_border_meta.detail->>'n')::int + 1) RETURNING (detail->>'n')::int AS n`,
+    )).rows[0]?.n ?? 0);
+    const travellers = buildTravellers(sizes, needed, points, runNo);
+    let cursor = 0;
+    const byKind = Object.fromEntries(KINDS.map((k) => [k, { count: 0, ms: 0 }]));
+    const send = async (t: BenchTraveller) => {
+      const t0 = performance.now();
+      const body = CrossingBody.parse(t.body);
+      const key = `bench:${run}:${cursor}`;
+      await recordCrossing(deps, { auth, clientIp: '127.0.0.1', requestId: key, at: deps.clock.now() }, auth, body, key, reply);
+      const k = byKind[t.kind]!;
+      k.count++;
+      k.ms += performance.now() - t0;
+    };
+    const next = () => send(travellers[cursor++ % travellers.length]!);
+
+    log('warm-up (prepares the screening lists) …');
+    const tw = performance.now();
+    for (let i = 0; i < WARMUP; i++) await next();
+    const warmupSeconds = (performance.now() - tw) / 1000;
+    for (const k of Object.values(byKind)) Object.assign(k, { count: 0, ms: 0 });
+    if (trace) {
+      const tt = performance.now();
+      for (let i = 0; i < 200; i++) await next();
+      console.error(`traced: 200 travellers one after the other in ${Math.round(performance.now() - tt)} ms\n${trace.report()}`);
+      return;
+    }
+
+    const loadBefore = { closed: load(), open: [] as number[], baselines: [] as number[] };
+    log(`closed loop: ${CONCURRENCY} concurrent for ${SECONDS} s …`);
+    const cpu0 = process.cpuUsage();
+    const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
+    const cpu = process.cpuUsage(cpu0);
+    // Node's own CPU per crossing: less sensitive to other load than wall-clock rates (PostgreSQL not included).
+    const nodeCpuMsPerCrossing = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, closed.completed)) * 100) / 100;
+    log(`  ${closed.perSecond}/s p99 ${closed.p99} ms`);
+    const sequentialMs = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { count: v.count, meanMs: v.count ? Math.round((v.ms / v.count) * 100) / 100 : null }]));
+    loadBefore.open = load();
+    log(`open loop: ${RATE}/s for ${OPEN_SECONDS} s …`);
+    // At most one second of backlog in flight: beyond it requests are dropped and counted (a target miss).
+    const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE);
+    log(`  p50 ${open.p50} p99 ${open.p99} ms`);
+
+    loadBefore.baselines = load();
+    log('baselines: pgbench …');
+    const pgb1 = await pgbench(adminDb, url, 1, 10);
+    const pgbN = await pgbench(adminDb, url, CONCURRENCY, 10);
+    log('baselines: pg_trgm …');
+    const trgm = await trgmScreening(adminDb, travellers.slice(0, TRGM_SAMPLE).map((t) => t.body.mrz!));
+    const counts = (await db.query<{ c: string; a: string }>('SELECT (SELECT count(*) FROM border_crossings) AS c, (SELECT count(*) FROM audit_log) AS a')).rows[0]!;
+
+    const report = {
+      benchmark: 'border/pipeline',
+      command: `npx tsx bench/border/pipeline.ts --persons ${sizes.persons} --crossings ${sizes.crossings} --watchlist ${sizes.watchlist} --documents ${sizes.documents} --concurrency ${CONCURRENCY} --seconds ${SECONDS} --rate ${RATE} --open-seconds ${OPEN_SECONDS} --pool ${POOL}`,
+      date: new Date().toISOString(),
+      machine: { ...machine(), postgres: version },
+      database: dbName,
+      sizes,
+      build: { ...build, historicalCrossings: build.crossings },
+      travellers: Object.fromEntries(KINDS.map((k) => [k, travellers.filter((t) => t.kind === k).length])),
+      warmupSeconds: Math.round(warmupSeconds * 10) / 10,
+      load: loadBefore,
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing },
+      meanMsByKind: sequentialMs,
+      open: { rate: RATE, ...open },
+      baselines: { pgbench: [pgb1, pgbN], trgm },
+      ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
+      targets: { sustained: { want: 1000, got: closed.perSecond, met: closed.perSecond >= 1000 }, p99At500: { want: 25, got: open.p99, met: RATE >= 500 && open.p99 <= 25 && !open.dropped && open.completed >= 0.99 * RATE * OPEN_SECONDS } },
+      rowsAfter: { crossings: Number(counts.c), auditRows: Number(counts.a) },
+    };
+    writeResults('border-pipeline', report, markdown(report));
+  } finally {
+    await db.close();
+    await adminDb.close();
+  }
+}
+
+function markdown(r: {
+  command: string;
+  date: string;
+  machine: ReturnType<typeof machine> & { postgres: string };
+  sizes: BuildSizes;
+  build: BuildReport;
+  travellers: Record<string, number>;
+  warmupSeconds: number;
+  load: { closed: number[]; open: number[]; baselines: number[] };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number };
+  meanMsByKind: Record<string, { count: number; meanMs: number | null }>;
+  open: LoadResult & { rate: number };
+  baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
+  ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
+  targets: { sustained: { met: boolean }; p99At500: { met: boolean } };
+}): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const lr = (name: string, x: LoadResult, loadAvg: number[]) => `| ${name} | ${n(x.completed)} | ${n(x.perSecond)} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.max} | ${Object.entries(x.errors).map(([k, v]) => `${k}: ${v}`).join(', ') || '0'} | ${loadAvg.join(' ')} |`;
+  const built = Object.entries(r.build.built).map(([k, v]) => `${k} ${n(v.rows)} rows in ${v.seconds} s`).join('; ');
+  return `# Border pipeline: one traveller end to end
+
+\`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}.
+
+Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
+Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
+Warm-up ${r.warmupSeconds} s (includes preparing the screening index). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
+
+| Load | Crossings | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg |
+|---|---:|---:|---:|---:|---:|---:|---|---|
+${lr(`closed loop, ${r.closed.concurrency} concurrent`, r.closed, r.load.closed)}
+${lr(`open loop, ${r.open.rate}/s (latency from scheduled send)`, r.open, r.load.open)}
+
+Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).
+
+Node CPU per crossing in the closed loop: ${r.closed.nodeCpuMsPerCrossing} ms (user + system; PostgreSQL's work is on top). Mean time per traveller kind in the closed loop (ms, under load): ${Object.entries(r.meanMsByKind).map(([k, v]) => `${k} ${v.meanMs ?? '–'}`).join(', ')}.
+
+Baselines, same database, same run (load ${r.load.baselines.join(' ')}):
+
+| Baseline | Figure | Pipeline as a fraction |
+|---|---:|---:|
+| pgbench single-row INSERT, 1 client | ${n(r.baselines.pgbench[0]!.tps)} tps | ${r.ratios.closedOverPgbench1} |
+| pgbench single-row INSERT, ${r.baselines.pgbench[1]!.clients} clients | ${n(r.baselines.pgbench[1]!.tps)} tps | ${r.ratios.closedOverPgbenchN} |
+| pg_trgm \`%\` on ${n(r.baselines.trgm.nameForms)} listed name forms + document lookup, ${r.baselines.trgm.travellers} travellers, screening only | p50 ${r.baselines.trgm.p50} ms, p95 ${r.baselines.trgm.p95} ms, p99 ${r.baselines.trgm.p99} ms, ${n(r.baselines.trgm.perSecondOneConnection)}/s on one connection | — |
+
+Targets (issue 4 §6): sustained ≥ 1,000 crossings/s — ${r.targets.sustained.met ? 'met' : 'not met'}; p99 ≤ 25 ms at 500/s — ${r.targets.p99At500.met ? 'met' : 'not met'} (at ${n(r.sizes.persons)} persons / ${n(r.build.crossings)} crossings).
+`;
+}
+
+await main();

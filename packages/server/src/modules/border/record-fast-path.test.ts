@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import { newKey, passportMrz, record } from '../../testing/border.ts';
+import { verifyChain } from '../audit/index.ts';
+
+/**
+ * The write path after the performance work of ADR 0505: the holder of a known document is found without
+ * the name search, the stored row comes back from the INSERT, the idempotency key is stored with the
+ * answer, and the audit row is the last statement — none of which may change what the API answers.
+ */
+let t: TestApp;
+let officer: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await loginAs(t, 'border.officer');
+});
+afterAll(() => t.close());
+
+const entry = (mrz: string, extra: Record<string, unknown> = {}) => ({ crossingPoint: 'ZVARTNOTS', direction: 'entry', mrz, decision: 'admit', ...extra });
+
+describe('recording a crossing: fast paths keep the answers', () => {
+  it('the holder of a known passport is matched by the document, even among look-alikes with the same name', async () => {
+    const mrz = passportMrz({ surname: 'LINDQVIST', given: 'ASTRID', number: 'SE4400112', state: 'SWE', birth: '1984-02-03', sex: 'F' });
+    const first = await record(officer, entry(mrz, { registerPerson: true }));
+    expect(first.statusCode).toBe(201);
+    const holder = first.json().registeredPerson as string;
+    expect(holder).toMatch(/^[0-9a-f-]{36}$/);
+    // A namesake with another passport (same name and birth date): a different person.
+    const namesake = await record(officer, entry(passportMrz({ surname: 'LINDQVIST', given: 'ASTRID', number: 'SE9900771', state: 'SWE', birth: '1984-02-03', sex: 'F' }), { registerPerson: true }));
+    expect(namesake.statusCode).toBe(201);
+    const exit = await record(officer, { ...entry(mrz), direction: 'exit' });
+    expect(exit.statusCode).toBe(201);
+    expect(exit.json().crossing.personId).toBe(holder);
+    expect(exit.json().registeredPerson).toBeNull();
+    expect(exit.json().stay.position).toMatchObject({ kind: 'counted' });
+    // The answer's row is the stored row: the same as reading it back.
+    const read = await officer.get(`/api/border/crossings/${exit.json().crossing.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().crossing).toEqual(exit.json().crossing);
+    expect(read.json().crossing).toMatchObject({ personId: holder, direction: 'exit', decision: 'admit' });
+    expect(exit.json().handovers).toEqual([]);
+  });
+
+  it('a document nobody holds falls back to the name search (an existing person with a new passport is still found)', async () => {
+    const old = passportMrz({ surname: 'OKONKWO', given: 'CHIDIMMA', number: 'NG1100220', state: 'NGA', birth: '1979-11-12', sex: 'F' });
+    const first = await record(officer, entry(old, { registerPerson: true }));
+    expect(first.statusCode).toBe(201);
+    const renewed = passportMrz({ surname: 'OKONKWO', given: 'CHIDIMMA', number: 'NG7700880', state: 'NGA', birth: '1979-11-12', sex: 'F' });
+    const exit = await record(officer, { ...entry(renewed), direction: 'exit' });
+    expect(exit.statusCode).toBe(201);
+    expect(exit.json().crossing.personId).toBe(first.json().registeredPerson);
+  });
+
+  it('two deliveries of one request at the same moment write one crossing and one audit row; the other replays', async () => {
+    const key = newKey();
+    const body = entry(passportMrz({ surname: 'HALVORSEN', given: 'ERIK', number: 'NO5566778', state: 'NOR' }));
+    const [a, b] = await Promise.all([record(officer, body, key), record(officer, body, key)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 201]);
+    expect(a.json().crossing.id).toBe(b.json().crossing.id);
+    expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']].filter(Boolean)).toEqual(['true']);
+    const rows = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE details->>'idempotencyKey' = $1`, [key]);
+    expect(Number(rows.rows[0]?.n)).toBe(1);
+  });
+
+  it('many travellers recorded concurrently keep the audit chain whole, one row each', async () => {
+    const before = Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'border.crossing.record'`)).rows[0]?.n);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => record(officer, entry(passportMrz({ surname: `TRAVELLER${String.fromCharCode(65 + i)}`, given: 'PAT', number: `QA${String(1000000 + i)}`, state: 'CAN' })))),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const after = Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'border.crossing.record'`)).rows[0]?.n);
+    expect(after - before).toBe(12);
+    expect(await verifyChain(t.db)).toMatchObject({ ok: true });
+  });
+});
