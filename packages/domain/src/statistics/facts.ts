@@ -8,7 +8,7 @@
 import { formatDay, parseDay } from '../stay/dates.ts';
 import { UNKNOWN } from './cube.ts';
 import { age5Code, ageBroadCode, ageOn, birthdayAt, citizenGroupCode, citizenshipCode, imputedBirthDay, sexCode } from './dimensions.ts';
-import { residenceEvents, type UsualResidenceRule } from './residence.ts';
+import { residenceEvents, type Spell, type UsualResidenceRule } from './residence.ts';
 
 /** A crossing record as the statistics read it. */
 export interface StatCrossing {
@@ -89,13 +89,7 @@ export const STOCK_ORIGIN = '1900-01-01';
 
 const byTime = (a: StatCrossing, b: StatCrossing) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A spell of presence [from, to) in day numbers; from null = present before the first record. */
-export interface Spell {
-  readonly from: number | null;
-  readonly to: number | null;
-  /** The last lawful day set by each entry of the spell, from that entry's day on (in time order). */
-  readonly lawful: readonly { readonly from: number; readonly lastLawfulDay: number | null }[];
-}
+export type { Spell };
 
 /**
  * Spells of presence from admitted movements in time order. Present at the end of a day after an

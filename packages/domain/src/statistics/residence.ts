@@ -11,7 +11,6 @@
  * Each event carries the day it becomes established (`confirmedOn`: the day the condition is first met), so events can be derived once and
  * filtered by the reference date instead of being recomputed every day.
  */
-import type { Spell } from './facts.ts';
 
 export type UsualResidenceRule = '12-months' | '6-of-12-months';
 
@@ -23,6 +22,14 @@ export interface ResidenceEvent {
 
 const YEAR = 365;
 const MOST_OF_YEAR = 183;
+
+/** A spell of presence [from, to) in day numbers; from null = present before the first record. */
+export interface Spell {
+  readonly from: number | null;
+  readonly to: number | null;
+  /** The last lawful day set by each entry of the spell, from that entry's day on (in time order). */
+  readonly lawful: readonly { readonly from: number; readonly lastLawfulDay: number | null }[];
+}
 
 /** `firstDay`: the day of the first admitted movement (null: none). */
 export function residenceEvents(spells: readonly Spell[], firstDay: number | null, rule: UsualResidenceRule): ResidenceEvent[] {

@@ -1,7 +1,6 @@
 import { api } from '../../api/client.ts';
 import type { LocalizedName } from '../../api/types.ts';
 import type { Explanation, PersonSummary } from '../persons/api.ts';
-import type { PreScreenNote } from './apisApi.ts';
 
 /** Shapes of the border API (server module `border`, ADR 0502). */
 export type Direction = 'entry' | 'exit';
@@ -228,3 +227,16 @@ export const borderApi = {
 
 /** A fresh idempotency key for one decision (a retry of the same decision reuses it). */
 export const newIdempotencyKey = (): string => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/** What the console shows when a checked traveller was on a pre-screened manifest (APIS, ADR 0504). */
+export interface PreScreenNote {
+  manifestId: string;
+  passengerId: string;
+  flight: string;
+  carrier: string;
+  scheduledArrival: string;
+  screenedAt: string;
+  hits: { source: string; listId: string; entryId: string; entryVersion: number; action: string; score: number; reason: string; adjudication: Hit['adjudication'] }[];
+  suppressed: number;
+  history: number;
+}

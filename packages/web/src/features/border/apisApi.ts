@@ -1,5 +1,7 @@
 import { api } from '../../api/client.ts';
-import type { Hit, HistoryHit } from './api.ts';
+import type { Hit, HistoryHit, PreScreenNote } from './api.ts';
+
+export type { PreScreenNote };
 
 /** Shapes of the advance passenger information API (server `border/apis-*`, ADR 0504). */
 export interface ApisIssue {
@@ -60,17 +62,6 @@ export interface ExpectedTraveller extends ApisPassenger {
 }
 
 /** What the console result panel shows for a traveller who was on a pre-screened manifest. */
-export interface PreScreenNote {
-  manifestId: string;
-  passengerId: string;
-  flight: string;
-  carrier: string;
-  scheduledArrival: string;
-  screenedAt: string;
-  hits: { source: string; listId: string; entryId: string; entryVersion: number; action: string; score: number; reason: string; adjudication: Hit['adjudication'] }[];
-  suppressed: number;
-  history: number;
-}
 
 export interface UploadBody {
   crossingPoint: string;
