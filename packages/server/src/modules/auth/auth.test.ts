@@ -17,7 +17,7 @@ describe('login', () => {
     const cookie = res.cookies.find((k) => k.name === 'kamurj_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
-    expect(res.json()).toMatchObject({ state: 'active', modules: ['border', 'persons'], user: { username: 'border.officer', roles: ['border_officer'] } });
+    expect(res.json()).toMatchObject({ state: 'active', modules: ['border', 'persons', 'visas'], user: { username: 'border.officer', roles: ['border_officer'] } });
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
   });
 
