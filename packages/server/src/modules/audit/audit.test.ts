@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../../testing/test-app.ts';
 import { verifyChain } from './repository.ts';
+import { audit } from './service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,6 +41,23 @@ describe('audit trail', () => {
     expect(r.checked).toBeGreaterThan(10);
     const auditor = await loginAs(t, 'auditor');
     expect((await auditor.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('keeps the chain intact and gap-free when many transactions append at once, with non-ASCII details', async () => {
+    const origin = { auth: null, clientIp: null, requestId: null, at: new Date('2026-11-22T10:00:00Z') };
+    const written = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t.db.tx(async (tx) => {
+          const first = await audit(tx, origin, { action: 'test.parallel', purpose: 'security', details: { i, name: 'Նարեկ Ավետիսյան', nested: { id: `"${i}"` } } });
+          const second = await audit(tx, origin, { action: 'test.parallel', purpose: 'security', details: { i, second: true } });
+          return [first.id, second.id];
+        }),
+      ),
+    );
+    const ids = written.flat().sort((a, b) => a - b);
+    expect(new Set(ids).size).toBe(48);
+    for (const [a, b] of written) expect(b).toBe(a! + 1); // one transaction's rows are adjacent: the head stays locked until commit
+    expect(await verifyChain(t.ownerDb)).toMatchObject({ ok: true });
   });
 
   it('cannot be changed by the application', async () => {

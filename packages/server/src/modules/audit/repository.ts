@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
-import { chainHash, GENESIS_HASH, type AuditRecord } from './chain.ts';
+import { randomUUID } from 'node:crypto';
+import { canonicalJson, chainHash, GENESIS_HASH, type AuditRecord } from './chain.ts';
 
 export interface AuditRow {
   id: string;
@@ -40,30 +41,37 @@ export const rowToRecord = (r: AuditRow): AuditRecord => ({
 });
 
 /**
- * Appends one row. Locks the chain head (one row), so appends are serialised and the chain has no gaps;
- * the lock is held until the surrounding transaction commits, together with the change it records.
+ * Appends one row in one statement: lock the chain head (one row; `FOR UPDATE` waits for the append
+ * before and then sees its head), hash, insert the row and move the head on. Appends are serialised and
+ * the chain has no gaps; the lock is held until the surrounding transaction commits, together with the
+ * change it records, so the statement that takes it is the last round trip before COMMIT (ADR 0505, 0402).
+ * The hash is `chainHash` computed by the server: the record's canonical JSON is sent in two halves
+ * around the id, which only the head knows (split at a random marker no content can contain).
  */
 export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord> {
-  const head = (await tx.query<{ last_id: string; last_hash: string }>('SELECT last_id, last_hash FROM audit_head FOR UPDATE')).rows[0];
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const record: AuditRecord = { id: Number(head?.last_id ?? 0) + 1, ...entry };
-  const hash = chainHash(prevHash, record);
-  // The row and the new head in one statement: the head stays locked until commit, so every round trip
-  // saved here is time other audited writes no longer wait (ADR 0505).
-  await tx.query(
-    `WITH appended AS (
+  const marker = `@${randomUUID()}@`;
+  const json = canonicalJson({ ...entry, id: marker });
+  const [before, after] = json.split(JSON.stringify(marker));
+  if (before === undefined || after === undefined) throw new Error('audit: canonical JSON without its id marker');
+  const r = await tx.query<{ id: string }>(
+    `WITH head AS (SELECT last_id + 1 AS id, last_hash AS prev FROM audit_head FOR UPDATE),
+     hashed AS (SELECT id, prev, encode(sha256(convert_to(prev || chr(10) || $15::text || id::text || $16::text, 'UTF8')), 'hex') AS hash FROM head),
+     appended AS (
        INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type,
          target_id, outcome, client_ip, request_id, details, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+       SELECT id, $1::timestamptz, $2::text, $3::text, $4::text, $5::text, $6::text[], $7::text, $8::text, $9::text, $10::text,
+              $11::text, $12::text, $13::text, $14::jsonb, prev, hash FROM hashed
        RETURNING id, hash)
-     UPDATE audit_head SET last_id = appended.id, last_hash = appended.hash FROM appended`,
+     UPDATE audit_head SET last_id = appended.id, last_hash = appended.hash FROM appended RETURNING appended.id::text AS id`,
     [
-      record.id, record.at, record.actorType, record.actorId, record.actorName, record.agencyCode, record.roles,
-      record.action, record.purpose, record.targetType, record.targetId, record.outcome, record.clientIp,
-      record.requestId, JSON.stringify(record.details), prevHash, hash,
+      entry.at, entry.actorType, entry.actorId, entry.actorName, entry.agencyCode, entry.roles,
+      entry.action, entry.purpose, entry.targetType, entry.targetId, entry.outcome, entry.clientIp,
+      entry.requestId, JSON.stringify(entry.details), before, after,
     ],
   );
-  return record;
+  const id = r.rows[0]?.id;
+  if (id === undefined) throw new Error('audit: the chain head is missing');
+  return { id: Number(id), ...entry };
 }
 
 export interface AuditFilter {

@@ -118,6 +118,24 @@ describe('deadlines in working days and the workqueue', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.list'`, [])).toBeGreaterThan(0);
   });
 
+  it('the access clause reaches the worker\'s regions and what lies below them, never a look-alike path', async () => {
+    const placed = async (path: string) => {
+      const c = await open(worker, 'work-permit', undefined, `Scope ${path}`);
+      await t.ownerDb.query('UPDATE cases SET jurisdiction_path = $2 WHERE id = $1', [c.id, path]);
+      return c.id;
+    };
+    const region = await placed('ARM.AM-ER');
+    const below = await placed('ARM.AM-ER.YER-01');
+    const deeper = await placed('ARM.AM-KT.KT-02.X');
+    await placed('ARM.AM-ERX'); // shares the region's letters, is not under it
+    await placed('ARM.AM-ER-2');
+    await placed('ARM.AM-SH.AM-ER');
+    await placed('ARM.AM-ER%'); // a LIKE wildcard in a path means nothing here
+    const q = (await worker.get('/api/cases?text=scope%20arm&limit=50')).json();
+    expect(q.items.map((i: { id: string }) => i.id).sort()).toEqual([region, below, deeper].sort());
+    expect(q.total).toBe(3);
+  });
+
   it('the demo cases of the case worker are in the queue', async () => {
     const q = (await worker.get('/api/cases?text=work%20permit')).json();
     expect(q.items.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['Work permit — Min-jun Lee', 'Work permit — Kwame Osei']));

@@ -59,6 +59,13 @@ export async function visibleCase(q: Queryable, auth: AuthContext, id: string): 
   return row;
 }
 
+/** The visible case with its log, read in one round trip (the log is not returned when the case is not visible). */
+async function visibleCaseWithLog(q: Queryable, auth: AuthContext, id: string) {
+  const found = await repo.findCaseWithLog(q, id);
+  if (!found || !(await canSee(q, auth, found.row))) throw notFound('Case', 'CASE.NOT_FOUND');
+  return found;
+}
+
 const validation = (code: string, field: string, message: string) => new DomainError(code, 'validation', message, { issues: [{ field, code, message }] });
 
 /** Checks the domain cannot make: the named assignee, agency and file exist here. */
@@ -91,7 +98,7 @@ export async function appendInTx(
   input: ActionInput,
   opts: { allowAttachment?: boolean; attachment?: (tx: Queryable, seq: number) => Promise<void> } = {},
 ): Promise<Appended> {
-  const row = await visibleCase(tx, auth, caseId);
+  const { row, log } = await visibleCaseWithLog(tx, auth, caseId);
   const type = getCaseType(row.case_type, 'case.type');
   const spec = type.action(input.code);
   if (spec?.effect === 'attachment' && !opts.allowAttachment) {
@@ -105,7 +112,6 @@ export async function appendInTx(
     if (!mayRecord(auth, spec.effect, t) && !(spec.generic === false && reviews(auth.actor, row.case_type, t))) throw forbidden(`Recording "${spec.label}" on this case needs the permission ${accessActionsFor(spec.effect).join(' or ')}`);
     await checkReferences(tx, row, input, spec.effect);
   }
-  const log = await repo.loadLog(tx, caseId);
   const at = deps.clock.now();
   const date = officeDate(deps, at);
   const hook = extensionOf(row.case_type)?.actions?.[input.code];
@@ -132,16 +138,17 @@ export async function appendInTx(
   }
   const result = appendAction(type, log, caseActor(auth, target), commandWith(payload), caseContext(deps, date));
   if (!result.ok) throw refusal(result.error);
+  const state = result.state;
+  const owner = state.agencyId && state.agencyId !== row.agency_code ? await repo.agencyByCode(tx, state.agencyId) : undefined;
   try {
-    await repo.insertAction(tx, caseId, result.record, auth.user?.displayName ?? auth.actorName, at);
+    await repo.appendAndCache(tx, caseId, result.record, auth.user?.displayName ?? auth.actorName, at, input.baseVersion, state, owner?.id ?? row.agency_id);
   } catch (e) {
     if ((e as { code?: string }).code === '23505') throw new LostRace();
     throw e;
   }
-  const state = result.state;
-  const owner = state.agencyId && state.agencyId !== row.agency_code ? await repo.agencyByCode(tx, state.agencyId) : undefined;
-  await repo.writeCache(tx, caseId, input.baseVersion, state, owner?.id ?? row.agency_id, at);
   if (opts.attachment) await opts.attachment(tx, result.record.seq);
+  // The audit row comes after every other write of the action: appending it locks the chain head until
+  // commit, so nothing else should run while other audited transactions wait for it.
   await audit(tx, origin, {
     action: `case.action.${input.code}`,
     purpose: 'casework',

@@ -40,23 +40,30 @@ class Sql {
   }
 }
 
+/**
+ * Cases in one of the jurisdiction subtrees: the path itself, or below it. "Below" is a byte-wise range
+ * (`~>=~`/`~<~`, the operators of the `text_pattern_ops` index) instead of `LIKE ANY(...)`, which no
+ * index can serve: every string starting with `X.` lies in [`X.`, `X/`) because `/` follows `.`.
+ */
+function inJurisdictions(s: Sql, scopes: readonly string[]): string[] {
+  if (scopes.length === 0) return ['false'];
+  return [`c.jurisdiction_path = ANY(${s.p(scopes)}::text[])`, ...scopes.map((x) => `(c.jurisdiction_path ~>=~ ${s.p(`${x}.`)} AND c.jurisdiction_path ~<~ ${s.p(`${x}/`)})`)];
+}
+
 /** The access part of the WHERE clause: the widest reach of cases.read (and incoming transfers). */
 export function scopeClause(auth: AuthContext, s: Sql): string | null {
   const reaches = access.reachOf(auth.actor, 'cases.read');
   if (reaches.includes('all')) return null;
   const parts: string[] = [];
   if (reaches.includes('agency')) parts.push(`c.agency_id = ${s.p(auth.actor.agencyId)}`);
-  if (reaches.includes('jurisdiction')) {
-    const scopes = auth.actor.scopes;
-    parts.push(`c.jurisdiction_path = ANY(${s.p(scopes)}::text[])`, `c.jurisdiction_path LIKE ANY(${s.p(scopes.map((x) => `${x}.%`))}::text[])`);
-  }
+  if (reaches.includes('jurisdiction')) parts.push(...inJurisdictions(s, auth.actor.scopes));
   if (access.can(auth.actor, 'cases.transfer')) parts.push(`c.pending_transfer_to = ${s.p(auth.agencyCode)}`);
   // Cases of types whose review access the actor holds (e.g. the labour ministry on work permits; ADR 0404).
   for (const r of reviewTypes(auth.actor)) {
     const type = `c.case_type = ${s.p(r.type)}`;
     if (r.reaches.includes('all')) parts.push(type);
     else if (r.reaches.includes('agency')) parts.push(`(${type} AND c.agency_id = ${s.p(auth.actor.agencyId)})`);
-    else parts.push(`(${type} AND (c.jurisdiction_path = ANY(${s.p(auth.actor.scopes)}::text[]) OR c.jurisdiction_path LIKE ANY(${s.p(auth.actor.scopes.map((x) => `${x}.%`))}::text[])))`);
+    else parts.push(`(${type} AND (${inJurisdictions(s, auth.actor.scopes).join(' OR ')}))`);
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }
@@ -88,16 +95,17 @@ export async function workqueue(deps: AppDeps, origin: AuditOrigin, auth: AuthCo
   const page = filters(auth, q, today, true);
   const limit = page.p(q.limit);
   const offset = page.p(q.offset);
-  const rows = (
-    await deps.db.query<CaseRow>(
+  const counts = filters(auth, q, today, false);
+  // The page and the counts are independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [pageResult, countResult] = await Promise.all([
+    deps.db.query<CaseRow>(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${whereOf(page)} ORDER BY c.next_due_on ASC NULLS LAST, c.number LIMIT ${limit} OFFSET ${offset}`,
       page.params,
-    )
-  ).rows;
-  const counts = filters(auth, q, today, false);
-  const byStatus = (
-    await deps.db.query<{ status: string; n: string }>(`SELECT c.status, count(*)::text AS n FROM cases c ${whereOf(counts)} GROUP BY c.status ORDER BY c.status`, counts.params)
-  ).rows.map((r) => ({ status: r.status, count: Number(r.n) }));
+    ),
+    deps.db.query<{ status: string; n: string }>(`SELECT c.status, count(*)::text AS n FROM cases c ${whereOf(counts)} GROUP BY c.status ORDER BY c.status`, counts.params),
+  ]);
+  const rows = pageResult.rows;
+  const byStatus = countResult.rows.map((r) => ({ status: r.status, count: Number(r.n) }));
   const total = q.status ? (byStatus.find((c) => c.status === q.status)?.count ?? 0) : byStatus.reduce((a, c) => a + c.count, 0);
   await deps.db.tx((tx) =>
     audit(tx, origin, { action: 'case.list', purpose: 'casework', targetType: 'case', details: { criteria: { ...q }, returned: rows.map((r) => r.id) } }),

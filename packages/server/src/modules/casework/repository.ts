@@ -82,34 +82,51 @@ export interface LogEntry extends RecordedAction {
   recordedAt: Date;
 }
 
-export async function loadLog(q: Queryable, caseId: string, afterSeq = 0): Promise<LogEntry[]> {
-  const rows = (
-    await q.query<{ seq: number; code: string; actor_id: string; actor_name: string; actor_agency: string; actor_roles: string[]; on_date: string; at: Date; payload: Record<string, unknown>; override: { reason: string; permission: string } | null }>(
-      `SELECT seq, code, actor_id, actor_name, actor_agency, actor_roles, on_date::text AS on_date, at, payload, override
-         FROM case_actions WHERE case_id = $1 AND seq > $2 ORDER BY seq`,
-      [caseId, afterSeq],
-    )
-  ).rows;
-  return rows.map((r) => ({
-    seq: r.seq,
-    code: r.code,
-    actor: { id: r.actor_id, agencyId: r.actor_agency, roles: r.actor_roles },
-    date: r.on_date,
-    at: new Date(r.at).toISOString(),
-    payload: r.payload,
-    ...(r.override ? { override: r.override } : {}),
-    actorName: r.actor_name,
-    recordedAt: new Date(r.at),
-  }));
+interface LogRow {
+  seq: number;
+  code: string;
+  actor_id: string;
+  actor_name: string;
+  actor_agency: string;
+  actor_roles: string[];
+  on_date: string;
+  at: Date | string;
+  payload: Record<string, unknown>;
+  override: { reason: string; permission: string } | null;
 }
 
-/** Appends one entry. A concurrent append of the same seq fails on the primary key (23505). */
-export async function insertAction(tx: Queryable, caseId: string, rec: RecordedAction, actorName: string, at: Date): Promise<void> {
-  await tx.query(
-    `INSERT INTO case_actions (case_id, seq, code, actor_id, actor_name, actor_agency, actor_roles, on_date, at, payload, override)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [caseId, rec.seq, rec.code, rec.actor.id, actorName, rec.actor.agencyId, [...rec.actor.roles], rec.date, at, JSON.stringify(rec.payload), rec.override ? JSON.stringify(rec.override) : null],
-  );
+const LOG_COLUMNS = 'seq, code, actor_id, actor_name, actor_agency, actor_roles, on_date::text AS on_date, at, payload, override';
+
+const toEntry = (r: LogRow): LogEntry => ({
+  seq: r.seq,
+  code: r.code,
+  actor: { id: r.actor_id, agencyId: r.actor_agency, roles: r.actor_roles },
+  date: r.on_date,
+  at: new Date(r.at).toISOString(),
+  payload: r.payload,
+  ...(r.override ? { override: r.override } : {}),
+  actorName: r.actor_name,
+  recordedAt: new Date(r.at),
+});
+
+export async function loadLog(q: Queryable, caseId: string, afterSeq = 0): Promise<LogEntry[]> {
+  const rows = (await q.query<LogRow>(`SELECT ${LOG_COLUMNS} FROM case_actions WHERE case_id = $1 AND seq > $2 ORDER BY seq`, [caseId, afterSeq])).rows;
+  return rows.map(toEntry);
+}
+
+/** The case row and its whole log in one round trip (what recording an action folds over). */
+export async function findCaseWithLog(q: Queryable, id: string): Promise<{ row: CaseRow; log: LogEntry[] } | undefined> {
+  const r = (
+    await q.query<CaseRow & { log: LogRow[] }>(
+      `SELECT ${CASE_COLUMNS},
+              (SELECT coalesce(json_agg(a ORDER BY a.seq), '[]') FROM (SELECT ${LOG_COLUMNS} FROM case_actions WHERE case_id = c.id) a) AS log
+         FROM ${CASE_FROM} WHERE c.id = $1`,
+      [id],
+    )
+  ).rows[0];
+  if (!r) return undefined;
+  const { log, ...row } = r;
+  return { row, log: log.map(toEntry) };
 }
 
 /** Earliest due date and reminder day of the running deadlines. */
@@ -120,28 +137,55 @@ function dueSummary(deadlines: readonly DeadlineState[]) {
 }
 
 /**
- * Rewrites the cached columns and the tasks from the folded state. Guarded by the version the append
- * was based on, so a cache row can never move backwards.
+ * One statement (one round trip) appends the entry, rewrites the cached columns from the folded state
+ * and brings the tasks in line with it (upsert the deadlines of the fold, delete any other row). The
+ * cache update is guarded by the version the append was based on, so a cache row can never move
+ * backwards. A concurrent append of the same seq fails on the primary key (23505) and nothing is written.
  */
-export async function writeCache(tx: Queryable, caseId: string, baseVersion: number, state: CaseState, agencyId: string, at: Date): Promise<void> {
+export async function appendAndCache(
+  tx: Queryable,
+  caseId: string,
+  rec: RecordedAction,
+  actorName: string,
+  at: Date,
+  baseVersion: number,
+  state: CaseState,
+  agencyId: string,
+): Promise<void> {
   const due = dueSummary(state.deadlines);
   const assignee = state.assignee && /^[0-9a-f-]{36}$/.test(state.assignee) ? state.assignee : null;
-  const r = await tx.query(
-    `UPDATE cases SET status = $3, terminal = $4, version = $5, agency_id = $6, agency_code = $7, assignee_id = $8, pending_transfer_to = $9,
-            next_due_on = $10, remind_on = $11, breached = $12, last_action_on = $13, updated_at = $14
-      WHERE id = $1 AND version = $2`,
-    [caseId, baseVersion, state.status, state.terminal, state.version, agencyId, state.agencyId, assignee, state.pendingTransfer?.toAgencyId ?? null,
-      due.nextDueOn, due.remindOn, due.breached, state.lastActionOn, at],
+  const tasks = state.deadlines.map((d) => ({
+    code: d.code, started_by: d.startedBy, label: d.label, unit: d.unit, started_on: d.startedOn, due_on: d.dueOn, remind_on: d.remindOn, stopped_on: d.stoppedOn, breached: d.breached,
+  }));
+  const r = await tx.query<{ cached: number }>(
+    `WITH appended AS (
+       INSERT INTO case_actions (case_id, seq, code, actor_id, actor_name, actor_agency, actor_roles, on_date, at, payload, override)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+       RETURNING case_id),
+     cached AS (
+       UPDATE cases SET status = $13, terminal = $14, version = $2, agency_id = $15, agency_code = $16, assignee_id = $17, pending_transfer_to = $18,
+              next_due_on = $19, remind_on = $20, breached = $21, last_action_on = $22, updated_at = $9
+        WHERE id = $1 AND version = $12
+       RETURNING id),
+     folded AS (
+       SELECT * FROM jsonb_to_recordset($23::jsonb)
+         AS t(code text, started_by integer, label text, unit text, started_on date, due_on date, remind_on date, stopped_on date, breached boolean)),
+     dropped AS (
+       DELETE FROM case_tasks d WHERE d.case_id = $1
+          AND NOT EXISTS (SELECT 1 FROM folded f WHERE f.code = d.code AND f.started_by = d.started_by)),
+     upserted AS (
+       INSERT INTO case_tasks (case_id, code, started_by, label, unit, started_on, due_on, remind_on, stopped_on, breached)
+       SELECT $1, code, started_by, label, unit, started_on, due_on, remind_on, stopped_on, breached FROM folded
+       ON CONFLICT (case_id, code, started_by) DO UPDATE SET label = EXCLUDED.label, unit = EXCLUDED.unit, started_on = EXCLUDED.started_on,
+         due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, stopped_on = EXCLUDED.stopped_on, breached = EXCLUDED.breached)
+     SELECT (SELECT count(*) FROM cached)::int AS cached`,
+    [
+      caseId, rec.seq, rec.code, rec.actor.id, actorName, rec.actor.agencyId, [...rec.actor.roles], rec.date, at, JSON.stringify(rec.payload), rec.override ? JSON.stringify(rec.override) : null,
+      baseVersion, state.status, state.terminal, agencyId, state.agencyId, assignee, state.pendingTransfer?.toAgencyId ?? null,
+      due.nextDueOn, due.remindOn, due.breached, state.lastActionOn, JSON.stringify(tasks),
+    ],
   );
-  if (r.rowCount !== 1) throw new Error(`case ${caseId}: cache row not at version ${baseVersion}`);
-  await tx.query('DELETE FROM case_tasks WHERE case_id = $1', [caseId]);
-  for (const d of state.deadlines) {
-    await tx.query(
-      `INSERT INTO case_tasks (case_id, code, started_by, label, unit, started_on, due_on, remind_on, stopped_on, breached)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [caseId, d.code, d.startedBy, d.label, d.unit, d.startedOn, d.dueOn, d.remindOn, d.stoppedOn, d.breached],
-    );
-  }
+  if (r.rows[0]?.cached !== 1) throw new Error(`case ${caseId}: cache row not at version ${baseVersion}`);
 }
 
 export async function insertAttachment(tx: Queryable, a: { id: string; caseId: string; seq: number; name: string; mediaType: string; sha256: string; content: Uint8Array; at: Date }) {

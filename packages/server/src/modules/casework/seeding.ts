@@ -82,8 +82,7 @@ async function seedOne(tx: Queryable, c: DemoCase, place: { id: string; agencyId
     const r = appendAction(type, log, actor, { code: step.code, baseVersion: log.length, date, payload: step.payload ?? {} }, { calendar, asOf: today });
     if (!r.ok) throw new Error(`demo case ${c.key}: ${r.error.message}`);
     const stamp = new Date(`${date}T09:00:00Z`);
-    await repo.insertAction(tx, id, r.record, actor.name, stamp);
-    await repo.writeCache(tx, id, log.length, r.state, place.agencyId, stamp);
+    await repo.appendAndCache(tx, id, r.record, actor.name, stamp, log.length, r.state, place.agencyId);
     log = [...log, { ...r.record, actorName: actor.name, recordedAt: stamp }];
   }
   return true;
