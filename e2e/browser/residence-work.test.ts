@@ -24,7 +24,7 @@ describe('browser: e-visa import and employer registry', () => {
   });
   afterAll(() => session?.close());
 
-  async function api(method: 'GET' | 'POST', path: string, data?: unknown) {
+  async function api(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) {
     const me = (await (await page.request.get(`${srv.url}/api/auth/me`)).json()) as { csrfToken: string };
     const res = await page.request.fetch(`${srv.url}${path}`, { method, ...(data ? { data } : {}), headers: { 'x-csrf-token': me.csrfToken } });
     return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
@@ -88,5 +88,81 @@ describe('browser: e-visa import and employer registry', () => {
     await expect.poll(() => h1().textContent()).toBe('Sevan Textiles LLC');
     await expect.poll(() => page.locator('main dl').textContent()).toContain('02456789');
     await visit(page, 'employer-detail');
+  });
+
+  it('records a visa by hand (a wrong date order shown at its field), then withdraws it', async () => {
+    await page.click('a[data-module=visas]');
+    await page.click('a[href="#/visas/new"]');
+    await expect.poll(() => h1().textContent()).toBe(en['visas.new.title']);
+    await page.fill('#visa-holder', 'NAKAMURA');
+    await page.keyboard.press('Enter');
+    await page.locator('main .hits button.pick').first().click();
+    await page.fill('#visa-number', 'AV-2026-001');
+    await page.fill('#visa-post', 'Tokyo');
+    await page.fill('#visa-from', day(0));
+    await page.fill('#visa-to', day(-3));
+    await page.fill('#visa-days', '30');
+    await page.click('form[aria-labelledby=visa-new-h] button[type=submit]');
+    await expect.poll(() => page.locator('#visa-to-error').textContent()).toBe('It must not end before it starts');
+    await visit(page, 'visa-new-invalid');
+    await page.fill('#visa-to', day(30));
+    await page.click('form[aria-labelledby=visa-new-h] button[type=submit]');
+    await expect.poll(() => h1().textContent()).toBe('Visa AV-2026-001');
+    await page.getByLabel(en['visas.withdrawReason']).fill('Issued in error');
+    await page.getByRole('button', { name: en['visas.withdraw'] }).click();
+    await expect.poll(() => page.locator('main dl').textContent()).toContain(`${en['visas.state.withdrawn']} — Issued in error`);
+    await visit(page, 'visa-withdrawn');
+  });
+
+  it('shows the person’s residence statuses and registers an address', async () => {
+    const granted = await api('POST', '/api/residence/statuses', { personId, kind: 'temporary', ground: 'study', cardNumber: 'RC-JP-0001', validFrom: day(0), issuingOffice: 'MCS Yerevan' });
+    expect(granted.status).toBe(201);
+    await page.goto(`${srv.url}/#/persons/${personId}`);
+    const section = page.locator('section[aria-labelledby=residence-h]');
+    await expect.poll(() => section.locator('table').textContent()).toContain('RC-JP-0001');
+    await expect.poll(() => section.locator('table').textContent()).toContain('Study');
+    await page.fill('#address-region', 'AM-ER');
+    await page.fill('#address-community', 'Yerevan');
+    await page.fill('#address-line', 'Abovyan 10, apt 5');
+    await page.fill('#address-from', day(0));
+    await page.selectOption('#address-status', { label: 'RC-JP-0001' });
+    await page.click('form[aria-labelledby=address-new-h] button[type=submit]');
+    await expect.poll(() => section.locator('.address-list').textContent()).toContain('Abovyan 10, apt 5');
+    await visit(page, 'person-residence');
+    const record = await api('GET', `/api/residence/persons/${personId}`);
+    expect(record.body.addresses).toMatchObject([{ region: 'AM-ER', line: 'Abovyan 10, apt 5', registeredTo: null }]);
+  });
+
+  it('groups two cases into a household on the case page; the workqueue filters by it', async () => {
+    const queue = (await api('GET', '/api/cases?limit=50')).body.items as { id: string; number: string; householdId: string | null; terminal: boolean }[];
+    const [a, b] = queue.filter((c) => !c.householdId && !c.terminal);
+    expect(b).toBeDefined();
+    await page.goto(`${srv.url}/#/cases/${a!.id}`);
+    await page.locator('#household-h').waitFor();
+    await page.fill('#hh-label', 'Nakamura family');
+    await page.click('form[aria-labelledby=hh-new-h] button[type=submit]');
+    const panel = page.locator('section[aria-labelledby=household-h]');
+    await expect.poll(() => panel.textContent()).toContain('Nakamura family');
+    await visit(page, 'case-household');
+
+    await page.goto(`${srv.url}/#/cases/${b!.id}`);
+    await page.fill('#hh-number', 'NO-SUCH-1');
+    await page.click('form[aria-labelledby=hh-join-h] button[type=submit]');
+    await expect.poll(() => panel.locator('[role=alert]').first().textContent()).toContain('NO-SUCH-1');
+    await page.fill('#hh-number', a!.number);
+    await page.click('form[aria-labelledby=hh-join-h] button[type=submit]');
+    await expect.poll(() => panel.locator('table a').textContent()).toBe(a!.number);
+    await visit(page, 'case-household-joined');
+
+    await panel.getByRole('link', { name: en['cases.hh.inQueue'] }).click();
+    await expect.poll(() => h1().textContent()).toBe(en['cases.queue.title']);
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(2);
+    await visit(page, 'queue-household');
+
+    await page.goto(`${srv.url}/#/cases/${b!.id}`);
+    await panel.getByRole('button', { name: en['cases.hh.leave'] }).click();
+    await expect.poll(() => panel.textContent()).toContain(en['cases.hh.none']);
+    const after = (await api('GET', `/api/cases/${b!.id}`)).body;
+    expect(after.household).toBeNull();
   });
 });

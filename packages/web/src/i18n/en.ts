@@ -2,6 +2,7 @@ import { enApis } from './apis.en.ts';
 import { enBorder } from './border.en.ts';
 import { enEdge } from './edge.en.ts';
 import { enResidence } from './residence.en.ts';
+import { enResidenceForms } from './residence-forms.en.ts';
 import { enCasework } from './casework.en.ts';
 import { enPermits } from './permits.en.ts';
 import { enPersons } from './persons.en.ts';
@@ -232,5 +233,5 @@ const enUi = {
 };
 
 export type UiKey = keyof typeof enUi;
-export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder, ...enResidence, ...enApis, ...enCasework, ...enEdge, ...enStats, ...enPermits };
+export const en = { ...enTerms, ...enUi, ...enPersons, ...enBorder, ...enResidence, ...enResidenceForms, ...enApis, ...enCasework, ...enEdge, ...enStats, ...enPermits };
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { hyApis } from './apis.hy.ts';
 import { hyBorder } from './border.hy.ts';
 import { hyEdge } from './edge.hy.ts';
 import { hyResidence } from './residence.hy.ts';
+import { hyResidenceForms } from './residence-forms.hy.ts';
 import { hyCasework } from './casework.hy.ts';
 import { hyPermits } from './permits.hy.ts';
 import { hyPersons } from './persons.hy.ts';
@@ -232,4 +233,4 @@ const hyUi: Record<UiKey, string> = {
   'reference.changes': 'Փոփոխություններ',
 };
 
-export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder, ...hyResidence, ...hyApis, ...hyCasework, ...hyEdge, ...hyStats, ...hyPermits };
+export const hy = { ...hyTerms, ...hyUi, ...hyPersons, ...hyBorder, ...hyResidence, ...hyResidenceForms, ...hyApis, ...hyCasework, ...hyEdge, ...hyStats, ...hyPermits };

@@ -3,6 +3,7 @@ import { ruApis } from './apis.ru.ts';
 import { ruBorder } from './border.ru.ts';
 import { ruEdge } from './edge.ru.ts';
 import { ruResidence } from './residence.ru.ts';
+import { ruResidenceForms } from './residence-forms.ru.ts';
 import { ruCasework } from './casework.ru.ts';
 import { ruPermits } from './permits.ru.ts';
 import { ruPersons } from './persons.ru.ts';
@@ -232,4 +233,4 @@ const ruUi: Record<UiKey, string> = {
   'reference.changes': 'Изменения',
 };
 
-export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder, ...ruResidence, ...ruApis, ...ruCasework, ...ruEdge, ...ruStats, ...ruPermits };
+export const ru = { ...ruTerms, ...ruUi, ...ruPersons, ...ruBorder, ...ruResidence, ...ruResidenceForms, ...ruApis, ...ruCasework, ...ruEdge, ...ruStats, ...ruPermits };

@@ -7,6 +7,7 @@ import { useSession } from '../../session.tsx';
 import { ActionForm, StaleNotice } from './ActionForm.tsx';
 import { casesApi, type CaseDetail } from './api.ts';
 import { CaseChecks, DecisionLetters } from './CaseChecks.tsx';
+import { HouseholdPanel } from './HouseholdPanel.tsx';
 import { actionLabel, fieldLabel, statusLabel } from './labels.ts';
 import './casework.css';
 
@@ -74,10 +75,12 @@ export function CasePage({ id }: { id: string }) {
         <div><dt>{t('cases.agency')}</dt><dd>{c.agency}{c.pendingTransfer && <> · {t('cases.transferTo', { agency: c.pendingTransfer.toAgencyId })}</>}</dd></div>
         <div><dt>{t('cases.assignee')}</dt><dd>{c.assignee?.name ?? t('cases.assignee.none')}</dd></div>
         <div><dt>{t('cases.version')}</dt><dd>{c.version}</dd></div>
-        {c.household && <div><dt>{t('cases.household')}</dt><dd>{c.household.label}: {c.household.members.map((m) => <a key={m.id} href={href(['cases', m.id])}>{m.number} </a>)}</dd></div>}
+        {c.household && <div><dt>{t('cases.household')}</dt><dd>{c.household.label}</dd></div>}
       </dl>
 
       <CaseChecks c={c} />
+
+      <HouseholdPanel c={c} onDone={update} />
 
       <section className="panel" aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t('cases.tasks')}</h2>

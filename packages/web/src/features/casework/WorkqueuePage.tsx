@@ -10,7 +10,7 @@ import { statusLabel } from './labels.ts';
 import './casework.css';
 
 const LIMIT = 25;
-const FILTERS = ['type', 'status', 'assignee', 'due', 'text'] as const;
+const FILTERS = ['type', 'status', 'assignee', 'due', 'text', 'household'] as const;
 
 /** Bulk assignment of the selected cases: one result per case (each case all or nothing). */
 function BulkAssign({ selected, onDone }: { selected: { id: string; version: number; assigned: boolean }[]; onDone: (r: BulkResult) => void }) {
@@ -118,6 +118,7 @@ export function WorkqueuePage({ route }: { route: Route }) {
         </div>
         <button type="submit">{t('common.search')}</button>
       </form>
+      {q.household && <p className="filter-note">{t('cases.hh.filtered')} <a href={href(['cases'], { ...q, household: '', offset: 0 })}>{t('cases.hh.clearFilter')}</a></p>}
       <ErrorAlert error={loaded.error ?? types.error} />
       <div role="status" id="bulk-result">
         {bulkResult && (

@@ -106,5 +106,7 @@ export const casesApi = {
   offices: (signal?: AbortSignal) => api.get<{ items: { code: string; name: LocalizedName }[] }>('/api/cases/offices', undefined, { signal }),
   act: (id: string, body: { code: string; baseVersion: number; payload?: Record<string, unknown>; override?: { reason: string } }) => api.post<CaseDetail>(`/api/cases/${id}/actions`, body),
   upload: (id: string, body: { baseVersion: number; name: string; mediaType: string; content: string }) => api.post<{ case: CaseDetail }>(`/api/cases/${id}/attachments`, body),
+  createHousehold: (label: string) => api.post<{ id: string; label: string }>('/api/cases/households', { label }),
+  setHousehold: (id: string, body: { baseVersion: number; householdId: string | null }) => api.put<CaseDetail>(`/api/cases/${id}/household`, body),
   bulkAssign: (body: { items: { id: string; baseVersion: number }[]; assigneeId: string; reason?: string }) => api.post<BulkResult>('/api/cases/bulk/assign', body),
 };

@@ -16,6 +16,7 @@ import { PersonSections } from './PersonSections.tsx';
 import { MergePanel } from './MergePanel.tsx';
 import { loadPersonRefs } from './refs.ts';
 import { StayIndicator } from './StayIndicator.tsx';
+import { ResidenceSection } from '../residence/ResidenceSection.tsx';
 
 const writePurpose = (p: ReadPurpose): WritePurpose => (p === 'border_control' || p === 'data_quality' ? p : 'casework');
 
@@ -102,6 +103,7 @@ export function PersonPage({ id, purpose, setPurpose }: { id: string; purpose: R
           <FamilySection person={full} refs={refs.data} purpose={purpose} canWrite={canWrite} onChanged={(next) => (next ? loaded.setData(next) : loaded.reload())} />
           {can('persons.merge') && <MergePanel person={full} onChanged={loaded.reload} />}
           <StayIndicator id={full.id} />
+          <ResidenceSection personId={full.id} />
           <PersonHistory id={full.id} purpose={purpose} />
         </>
       )}

@@ -5,16 +5,20 @@ import { TextField } from '../../components/fields.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { href, type Route } from '../../router.ts';
+import { useSession } from '../../session.tsx';
 import { residenceApi, type ImportReport, type Visa } from './api.ts';
+import { VisaForm } from './VisaForm.tsx';
 
 const LIMIT = 50;
 
-function Sections({ current }: { current: 'list' | 'import' }) {
+function Sections({ current }: { current: 'list' | 'import' | 'new' }) {
   const { t } = useI18n();
+  const { can } = useSession();
   return (
     <nav aria-label={t('visas.sections')} className="subnav">
       <a href={href(['visas'])} aria-current={current === 'list' ? 'page' : undefined}>{t('visas.list')}</a>{' '}
       <a href={href(['visas', 'import'])} aria-current={current === 'import' ? 'page' : undefined}>{t('visas.import')}</a>
+      {can('residence.manage') && <>{' '}<a href={href(['visas', 'new'])} aria-current={current === 'new' ? 'page' : undefined}>{t('visas.new.title')}</a></>}
     </nav>
   );
 }
@@ -89,7 +93,7 @@ function VisaDetail({ id }: { id: string }) {
             <dt>{t('visas.type')}</dt><dd>{i.tx(`visas.type.${v.type}`, v.type)}</dd>
             <dt>{t('visas.validity')}</dt><dd>{i.date(v.validFrom)} – {i.date(v.validTo)}</dd>
             <dt>{t('visas.stayDays')}</dt><dd>{v.stayDays}</dd>
-            <dt>{t('visas.entries')}</dt><dd>{v.entries}</dd>
+            <dt>{t('visas.entries')}</dt><dd>{i.tx(`visas.entries.${v.entries}`, v.entries)}</dd>
             <dt>{t('visas.issuingPost')}</dt><dd>{v.issuingPost}</dd>
             <dt>{t('visas.passport')}</dt><dd>{v.passportNumber ?? '—'}</dd>
             <dt>{t('visas.state')}</dt><dd>{i.tx(`visas.state.${v.state}`, v.state)}{v.withdrawalReason ? ` — ${v.withdrawalReason}` : ''}</dd>
@@ -153,10 +157,22 @@ function ImportPage() {
   );
 }
 
+function NewVisaPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1 id="visa-new-h">{t('visas.new.title')}</h1>
+      <Sections current="new" />
+      <VisaForm />
+    </>
+  );
+}
+
 /** The visas and residence module: visa list and detail, and the e-visa import with its report. */
 export function VisasPage({ route }: { route: Route }) {
   const [, second] = route.path;
   if (second === 'import') return <ImportPage />;
+  if (second === 'new') return <NewVisaPage />;
   if (second) return <VisaDetail id={second} />;
   return <VisaList />;
 }
