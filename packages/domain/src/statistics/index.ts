@@ -3,6 +3,7 @@ export * from './dimensions.ts';
 export * from './catalogue.ts';
 export * from './query.ts';
 export * from './facts.ts';
+export * from './cuboids.ts';
 export * from './residence.ts';
 export { recount, cmpKey, type RawDataset } from './reference.ts';
 export { randomHistory, type RandomHistory } from './testing.ts';

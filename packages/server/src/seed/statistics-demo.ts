@@ -13,7 +13,7 @@ import { generatedPersons } from './population-persons.ts';
  * more than 30 days before the seed time (travellers are back home, foreigners have left within their
  * lawful stay), so today's border registers — stay positions, irregular residence, the console's recent
  * crossings — are those of the hand-written demo data. Entirely synthetic and deterministic for a seed
- * time; written in one multi-row insert, idempotent by id. Then one bulk build of the statistics.
+ * time; written once, in one multi-row insert. Then one bulk build of the statistics.
  */
 const DAY = 86_400_000;
 const PURPOSES = ['tourism', 'tourism', 'tourism', 'business', 'family', 'family', 'work', 'study', 'medical', 'transit'] as const;
@@ -104,6 +104,8 @@ export async function seedStatisticsDemo(db: Db, profile: CountryProfile, at: Da
     row.forEach((v, i) => cols[i]!.push(v));
   }
   const written = await db.tx(async (tx) => {
+    // Once: trips are placed relative to the seed time, so a later seed must not add to them.
+    if ((await tx.query('SELECT 1 FROM border_crossings WHERE id = ANY($1::uuid[]) LIMIT 1', [cols[0]])).rows.length) return 0;
     const r = await tx.query(
       `INSERT INTO border_crossings (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path, person_id, document,
          document_number, nationality, decision, refusal_code, transport, purpose, officer_id, officer_name, hits, recorded_at)

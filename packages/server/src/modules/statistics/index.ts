@@ -1,3 +1,4 @@
 export { statisticsRoutes } from './routes.ts';
-export { refreshStatistics, startStatisticsWorker, type RefreshOptions, type RefreshResult } from './worker.ts';
+export { downloadRoutes } from './download-routes.ts';
+export { rebuildStatistics, refreshStatistics, startStatisticsWorker, type BuildResult, type RefreshOptions, type RefreshResult } from './worker.ts';
 export { computeIndicator } from './service.ts';
