@@ -3,7 +3,7 @@
  * and work-permit types of the domain are registered by default so that casework is usable on its own.
  * A case stores the code and definition version it was opened with; a type is looked up by code.
  */
-import { residencePermitType, workPermitType, type CaseType } from '@kamurj/domain/casework';
+import { residencePermitType, visaExtensionType, workPermitType, type CaseType } from '@kamurj/domain/casework';
 import { DomainError } from '@kamurj/domain/kernel';
 
 const types = new Map<string, CaseType>();
@@ -40,3 +40,4 @@ export const caseTypes = (): CaseType[] => [...types.values()];
 
 registerCaseType(residencePermitType);
 registerCaseType(workPermitType);
+registerCaseType(visaExtensionType);

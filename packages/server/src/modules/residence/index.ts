@@ -6,3 +6,5 @@ export { isoDate } from './schemas.ts';
 export { uniquely } from './context.ts';
 // Residence-status applications as cases (ADR 0404): importing this registers the hooks.
 export { residenceApplications, nextCardNumber, REGISTRY_GROUND } from './applications.ts';
+// Visa extension applications as cases (ADR 0404): importing this registers the hooks.
+export { visaExtensionApplications } from './visa-extension.ts';

@@ -62,6 +62,11 @@ export async function withdrawVisa(tx: Queryable, id: string, at: Date, reason: 
   return (await tx.query('UPDATE residence_visas SET withdrawn_at = $2, withdrawal_reason = $3 WHERE id = $1 AND withdrawn_at IS NULL', [id, at, reason])).rowCount === 1;
 }
 
+/** Moves a visa's last day later (a granted extension); false if it is withdrawn or already ends on or after `validTo`. */
+export async function extendVisa(tx: Queryable, id: string, validTo: string): Promise<boolean> {
+  return (await tx.query('UPDATE residence_visas SET valid_to = $2 WHERE id = $1 AND withdrawn_at IS NULL AND valid_to < $2', [id, validTo])).rowCount === 1;
+}
+
 export async function listVisas(db: Queryable, where: string[], params: unknown[], limit: number, offset: number): Promise<{ rows: VisaRow[]; total: number }> {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM residence_visas v ${w}`, params)).rows[0]?.n ?? 0);
