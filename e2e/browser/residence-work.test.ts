@@ -165,4 +165,15 @@ describe('browser: e-visa import and employer registry', () => {
     const after = (await api('GET', `/api/cases/${b!.id}`)).body;
     expect(after.household).toBeNull();
   });
+
+  it('shows the register of employment agencies to the public, without signing in', async () => {
+    await page.goto(`${srv.url}/#/`);
+    await page.click('#logout');
+    await page.locator('#agencies-link').waitFor();
+    await page.click('#agencies-link');
+    await expect.poll(() => h1().textContent()).toBe(en['work.public']);
+    await page.locator('main table').waitFor();
+    expect(await page.locator('main [role=alert]').count()).toBe(0);
+    await visit(page, 'public-agencies');
+  });
 });

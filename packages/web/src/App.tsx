@@ -10,6 +10,7 @@ import { MfaEnrolPage } from './features/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from './features/auth/MfaVerifyPage.tsx';
 import { PasswordChangePage } from './features/auth/PasswordChangePage.tsx';
 import { OpenDataPage } from './features/open-data/OpenDataPage.tsx';
+import { PublicAgenciesPage } from './features/work/WorkPage.tsx';
 import { Shell } from './features/shell/Shell.tsx';
 import { useT, type MessageKey } from './i18n/index.tsx';
 import { navigate, useRoute } from './router.ts';
@@ -79,6 +80,8 @@ export function App() {
 
   // Open data is public (ADR 0603): served the same with or without a session.
   if (route.path[0] === 'open-data') return <OpenDataPage route={route} />;
+  // So is the register of private employment agencies (issue 6 §3).
+  if (route.path[0] === 'agencies') return <PublicAgenciesPage />;
 
   switch (phase.kind) {
     case 'loading':

@@ -58,6 +58,10 @@ export function LoginPage({ onSession, notice }: { onSession: (me: Me) => void; 
         <a href="#/open-data" id="open-data-link">
           {t('opendata.link')}
         </a>
+        {' · '}
+        <a href="#/agencies" id="agencies-link">
+          {t('work.public')}
+        </a>
       </p>
     </AuthLayout>
   );

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { TextField } from '../../components/fields.tsx';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
+import { SkipLink } from '../../components/SkipLink.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { href, navigate, type Route } from '../../router.ts';
@@ -123,7 +125,7 @@ function Detail({ section, id }: { section: 'employers' | 'agencies'; id: string
   );
 }
 
-function PublicList() {
+function PublicList({ inApp = true }: { inApp?: boolean }) {
   const i = useI18n();
   const { t } = i;
   const [offset, setOffset] = useState(0);
@@ -131,7 +133,7 @@ function PublicList() {
   return (
     <>
       <h1>{t('work.public')}</h1>
-      <Sections current="public" />
+      {inApp && <Sections current="public" />}
       <ErrorAlert error={loaded.error} />
       {loaded.data && (
         <table>
@@ -144,6 +146,36 @@ function PublicList() {
         </table>
       )}
       {loaded.data && <Pager total={loaded.data.total} offset={offset} limit={50} onOffset={setOffset} />}
+    </>
+  );
+}
+
+/**
+ * The agency register for the public (issue 6 §3): reachable without signing in, from the login page,
+ * showing only what the public API publishes (no personal data).
+ */
+export function PublicAgenciesPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <p className="brand">
+          <a href="#/agencies" className="brand-name">
+            {t('app.name')}
+          </a>
+          <span className="brand-sub">{t('work.public')}</span>
+        </p>
+        <div className="header-tools">
+          <LanguageSwitcher />
+          <a href="#/" className="header-link">
+            {t('opendata.signIn')}
+          </a>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="public-main">
+        <PublicList inApp={false} />
+      </main>
     </>
   );
 }
