@@ -189,7 +189,7 @@ describe('browser: administration screens', () => {
     }
     await page.locator('nav.app-nav').waitFor();
     const modules = await page.locator('nav.app-nav a[data-module]').evaluateAll((as) => as.map((a) => a.getAttribute('data-module')));
-    expect(modules).toEqual(['users', 'tokens']);
+    expect(modules).toEqual(['cases', 'users', 'tokens']);
     await visit(page, 'agency-admin-home');
   });
 
