@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Hit } from './api.ts';
 import { apisApi, type ApisIssue, type ApisPassenger, issuePlace } from './apisApi.ts';
+import { AdjudicateForm } from './HitList.tsx';
 import { DOC_LIST_STATUS, HIT_ACTION, HIT_SOURCE, label } from './labels.ts';
 
 /** The broken rows (CSV lines or PAXLST segments) and warnings of a manifest. */
@@ -28,39 +26,6 @@ export function IssueList({ issues, id, title }: { issues: ApisIssue[]; id: stri
   );
 }
 
-function AdjudicateForm({ passenger, hit, onDone }: { passenger: ApisPassenger; hit: Hit; onDone: (p: ApisPassenger) => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const id = `apis-adj-${passenger.id}-${hit.entryId}`;
-  const send = async (outcome: 'true_hit' | 'false_hit') => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await apisApi.adjudicate(passenger.id, { entryId: hit.entryId, entryVersion: hit.entryVersion, outcome, reason: reason.trim() }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="adjudicate">
-      <ErrorAlert error={error} />
-      <label htmlFor={id}>{t('border.adjudicationReason')}</label>
-      <input id={id} type="text" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
-      <div className="actions">
-        <button type="button" disabled={busy || !reason.trim()} onClick={() => void send('true_hit')}>
-          {t('border.trueHit')}
-        </button>
-        <button type="button" disabled={busy || !reason.trim()} onClick={() => void send('false_hit')}>
-          {t('border.falseHit')}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 /** One passenger's pre-screen hits, each with its adjudication or a form to adjudicate it. */
 export function ApisHits({ passenger, onChange, canAdjudicate }: { passenger: ApisPassenger; onChange?: (p: ApisPassenger) => void; canAdjudicate: boolean }) {
@@ -90,7 +55,12 @@ export function ApisHits({ passenger, onChange, canAdjudicate }: { passenger: Ap
                 {t(h.adjudication.outcome === 'false_hit' ? 'apis.judgedFalse' : 'apis.judgedTrue', { by: h.adjudication.by, at: h.adjudication.at.slice(0, 16).replace('T', ' ') })} — {h.adjudication.reason}
               </p>
             ) : (
-              canAdjudicate && onChange && <AdjudicateForm passenger={passenger} hit={h} onDone={onChange} />
+              canAdjudicate && onChange && (
+                <AdjudicateForm
+                  id={`apis-adj-${passenger.id}-${h.entryId}`}
+                  submit={async (outcome, reason) => onChange(await apisApi.adjudicate(passenger.id, { entryId: h.entryId, entryVersion: h.entryVersion, outcome, reason }))}
+                />
+              )
             )}
           </li>
         );

@@ -6,18 +6,20 @@ import { Explanation } from '../persons/Explanation.tsx';
 import { borderApi, type Hit, type HistoryHit } from './api.ts';
 import { DOC_LIST_STATUS, HIT_ACTION, HIT_SOURCE, REFUSAL, label } from './labels.ts';
 
-function Adjudicate({ hit, personId, onDone }: { hit: Hit; personId: string; onDone: () => void }) {
+/**
+ * An officer's judgement of one hit: true or false, with a mandatory reason. `submit` sends it (to the
+ * console's adjudication or to a pre-screened passenger's, APIS) and resolves when it is recorded.
+ */
+export function AdjudicateForm({ id, submit }: { id: string; submit: (outcome: 'true_hit' | 'false_hit', reason: string) => Promise<void> }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const id = `adj-${hit.entryId}`;
   const send = async (outcome: 'true_hit' | 'false_hit') => {
     setBusy(true);
     setError(null);
     try {
-      await borderApi.adjudicate({ personId, entryId: hit.entryId, entryVersion: hit.entryVersion, outcome, reason: reason.trim() });
-      onDone();
+      await submit(outcome, reason.trim());
     } catch (e) {
       setError(e);
     } finally {
@@ -38,6 +40,18 @@ function Adjudicate({ hit, personId, onDone }: { hit: Hit; personId: string; onD
         </button>
       </div>
     </div>
+  );
+}
+
+function Adjudicate({ hit, personId, onDone }: { hit: Hit; personId: string; onDone: () => void }) {
+  return (
+    <AdjudicateForm
+      id={`adj-${hit.entryId}`}
+      submit={async (outcome, reason) => {
+        await borderApi.adjudicate({ personId, entryId: hit.entryId, entryVersion: hit.entryVersion, outcome, reason });
+        onDone();
+      }}
+    />
   );
 }
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField } from '../../components/fields.tsx';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
-import { SkipLink } from '../../components/SkipLink.tsx';
+import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { href, type Route } from '../../router.ts';
@@ -179,25 +178,8 @@ export function OpenDataPage({ route }: { route: Route }) {
   const i = useI18n();
   const id = route.path[1];
   return (
-    <>
-      <SkipLink />
-      <header className="app-header">
-        <p className="brand">
-          <a href={href(['open-data'])} className="brand-name">
-            {i.t('app.name')}
-          </a>
-          <span className="brand-sub">{i.t('opendata.title')}</span>
-        </p>
-        <div className="header-tools">
-          <LanguageSwitcher />
-          <a href="#/" className="header-link" id="staff-sign-in">
-            {i.t('opendata.signIn')}
-          </a>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="public-main">
-        {id ? <DatasetView id={id} /> : <DatasetList />}
-      </main>
-    </>
+    <PublicLayout home={href(['open-data'])} subtitle={i.t('opendata.title')}>
+      {id ? <DatasetView id={id} /> : <DatasetList />}
+    </PublicLayout>
   );
 }

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
-import { SkipLink } from '../../components/SkipLink.tsx';
+import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { href, navigate, type Route } from '../../router.ts';
@@ -157,26 +156,9 @@ function PublicList({ inApp = true }: { inApp?: boolean }) {
 export function PublicAgenciesPage() {
   const { t } = useI18n();
   return (
-    <>
-      <SkipLink />
-      <header className="app-header">
-        <p className="brand">
-          <a href="#/agencies" className="brand-name">
-            {t('app.name')}
-          </a>
-          <span className="brand-sub">{t('work.public')}</span>
-        </p>
-        <div className="header-tools">
-          <LanguageSwitcher />
-          <a href="#/" className="header-link">
-            {t('opendata.signIn')}
-          </a>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="public-main">
-        <PublicList inApp={false} />
-      </main>
-    </>
+    <PublicLayout home="#/agencies" subtitle={t('work.public')}>
+      <PublicList inApp={false} />
+    </PublicLayout>
   );
 }
 
