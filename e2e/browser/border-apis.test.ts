@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMrz } from '../../packages/domain/src/documents/mrz/index.ts';
 import type { startServer } from '../../packages/server/src/main.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
-import { DEMO_PASSWORD, visit, openBrowserSession, type BrowserSession } from './harness.ts';
+import { DEMO_PASSWORD, mrzLines, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 /**
  * Advance passenger information: the Zvartnots officer uploads tonight's FZ717 manifest (one broken row),
@@ -18,12 +17,6 @@ const CSV = [
   `MEIER,LUKAS,1990-01-02,M,CHE,X1234567,P,CHE,2030-01-01,FZ717,EVN,${today}T23:30`,
   `BROKEN,ROW,1990-13-45,M,CHE,X7654321,P,CHE,2030-01-01,FZ717,EVN,${today}T23:30`,
 ].join('\n');
-
-function mrzLines(surname: string, given: string, number: string, state: string, birth: string): string[] {
-  const r = formatMrz({ format: 'TD3', documentCode: 'P', issuingState: state, documentNumber: number, nationality: state, birthDate: birth, sex: 'M', expiryDate: '2031-06-14', surname, givenNames: given });
-  if (!r.ok) throw new Error('bad MRZ');
-  return [...r.lines];
-}
 
 describe('browser: advance passenger information', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;

@@ -1,21 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMrz } from '../../packages/domain/src/documents/mrz/index.ts';
 import type { startServer } from '../../packages/server/src/main.ts';
 import { en } from '../../packages/web/src/i18n/en.ts';
-import { DEMO_PASSWORD, visit, openBrowserSession, type BrowserSession } from './harness.ts';
+import { DEMO_PASSWORD, mrzLines, visit, openBrowserSession, type BrowserSession } from './harness.ts';
 
 /**
  * Border console: the Zvartnots officer signs in, starts a shift, reads a passport with a keyboard-wedge
  * reader (each MRZ line typed, then Enter), sees the result panel and admits with Alt+A — keyboard only.
  * Then a traveller on the demo watchlist is refused with a reason code. Axe and a screenshot on each screen.
  */
-function mrzLines(surname: string, given: string, number: string, state: string, birth: string): string[] {
-  const r = formatMrz({ format: 'TD3', documentCode: 'P', issuingState: state, documentNumber: number, nationality: state, birthDate: birth, sex: 'M', expiryDate: '2031-06-14', surname, givenNames: given });
-  if (!r.ok) throw new Error('bad MRZ');
-  return [...r.lines];
-}
-
 describe('browser: border crossing-point console', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let session: BrowserSession;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { formatMrz } from '../../packages/domain/src/documents/mrz/index.ts';
 import { totpCode } from '../../packages/server/src/lib/totp.ts';
 import { startServer, type RunningServer } from '../../packages/server/src/main.ts';
 
@@ -115,4 +116,11 @@ export async function openBrowserSession(prefix: string, viewport = { width: 128
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The two MRZ lines of a man's passport (TD3) as a document reader types them, for console journeys. */
+export function mrzLines(surname: string, given: string, number: string, state: string, birth: string): string[] {
+  const r = formatMrz({ format: 'TD3', documentCode: 'P', issuingState: state, documentNumber: number, nationality: state, birthDate: birth, sex: 'M', expiryDate: '2031-06-14', surname, givenNames: given });
+  if (!r.ok) throw new Error('bad MRZ');
+  return [...r.lines];
 }
