@@ -55,7 +55,7 @@ async function loadData(db: Db, n: number): Promise<void> {
     `INSERT INTO persons (id, record, birth_date, sex, source, created_at, updated_at)
      SELECT md5('p' || i)::uuid, '{}', CASE WHEN i % 23 = 0 THEN NULL ELSE (1940 + (i * 7919) % 80)::text || CASE WHEN i % 9 = 0 THEN '' ELSE '-' || lpad((1 + i % 12)::text, 2, '0') || '-' || lpad((1 + i % 28)::text, 2, '0') END END,
             (ARRAY['F', 'M', 'M', 'F', 'X', 'F', 'M', 'F', 'M', 'M'])[1 + (i * 37) % 10], 'seed', now(), now()
-       FROM generate_series(1, $1::int) i`,
+       FROM generate_series(1, $1::bigint) i`,
     [persons],
   );
   await db.query('ALTER TABLE border_crossings DISABLE TRIGGER border_crossings_statistics');
@@ -141,8 +141,12 @@ const DASHBOARD: { name: string; id: string; raw: (to: string) => Record<string,
     baseline: (_f, _t, at) => `SELECT p.sex, count(*) FROM (${LAST_MOVE(at)}) x JOIN persons p ON p.id = x.person_id WHERE x.direction = 'entry' AND x.nationality <> 'ARM' AND x.lawful < '${at}' GROUP BY 1` },
   { name: 'immigrants by year and citizenship', id: 'migration.immigrants', raw: (to) => ({ from: '2024-01-01', to, at: to, period: 'year', by: 'citizenship' }), baseline: null },
   { name: 'net migration by month, 12 months', id: 'migration.net', raw: (to) => ({ from: shift(to, -364), to, at: to, period: 'month' }), baseline: null },
-  { name: 'persons entering by transport (no cuboid: counted over the facts)', id: 'flows.entries.persons', raw: (to) => ({ from: shift(to, -29), to, period: 'month', by: 'transport' }), offCuboid: true,
+  { name: 'persons entering by month and transport, 12 months', id: 'flows.entries.persons', raw: (to) => ({ from: shift(to, -364), to, period: 'month', by: 'transport' }),
     baseline: (f, t) => `SELECT substr(local_date, 1, 7), transport->>'mode', count(DISTINCT person_id) FROM border_crossings c WHERE ${ADMITTED('entry')} AND local_date BETWEEN '${f}' AND '${t}' GROUP BY 1, 2` },
+  { name: 'persons entering by month and sex, 12 months', id: 'flows.entries.persons', raw: (to) => ({ from: shift(to, -364), to, period: 'month', by: 'sex' }),
+    baseline: (f, t) => `SELECT substr(c.local_date, 1, 7), p.sex, count(DISTINCT c.person_id) FROM border_crossings c LEFT JOIN persons p ON p.id = c.person_id WHERE ${ADMITTED('entry')} AND c.local_date BETWEEN '${f}' AND '${t}' GROUP BY 1, 2` },
+  { name: 'foreigners entering by purpose, last 30 days (no cuboid: counted over the facts)', id: 'flows.entries.persons', raw: (to) => ({ from: shift(to, -29), to, period: 'month', by: 'purpose', citizenGroup: 'FOREIGNER' }), offCuboid: true,
+    baseline: (f, t) => `SELECT substr(local_date, 1, 7), purpose, count(DISTINCT person_id) FROM border_crossings c WHERE ${ADMITTED('entry')} AND nationality <> 'ARM' AND local_date BETWEEN '${f}' AND '${t}' GROUP BY 1, 2` },
 ];
 
 function shift(day: string, days: number): string {

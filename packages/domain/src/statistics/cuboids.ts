@@ -28,6 +28,11 @@ export const FLOW_FACT_DIMS = ['crossingPoint', 'citizenship', 'citizenGroup', '
 export const FLOW_CUBOIDS: readonly FlowCuboid[] = [
   { id: 0, name: 'total', dims: [] },
   { id: 1, name: 'citizen-group', dims: ['citizenGroup'] },
+  // One-dimension cuboids so that distinct travellers by sex, transport or purpose alone are summed, not
+  // counted over the facts (a traveller's trips split across modes and purposes, so no wider cuboid answers).
+  { id: 9, name: 'sex', dims: ['sex'] },
+  { id: 10, name: 'transport', dims: ['transport'] },
+  { id: 11, name: 'purpose', dims: ['purpose'] },
   { id: 2, name: 'sex-age-broad', dims: ['sex', 'ageBroad'] },
   { id: 3, name: 'crossing-point', dims: ['crossingPoint'] },
   { id: 4, name: 'citizen-group-sex-age-broad', dims: ['citizenGroup', 'sex', 'ageBroad'] },
@@ -73,7 +78,10 @@ export function planSumCuboid(catalogue: readonly FlowCuboid[], ask: Omit<FlowAs
 /** Placeholder stored in a cuboid's columns that are not part of its key. */
 export const ALL_CODES = '*';
 
-/** Bit of the persons flag of (cuboid, grain) in a fact's `firsts` mask (at most 9 × 5 = 45 bits: a safe integer). */
+/**
+ * Bit of the persons flag of (cuboid, grain) in a fact's `firsts` mask: 12 cuboids × 5 grains = 60 bits,
+ * kept as a bigint (a JavaScript number is exact to 53 bits only) in a signed 64-bit column.
+ */
 export const firstBit = (cuboid: number, grain: Grain): number => cuboid * GRAINS.length + GRAINS.indexOf(grain);
 
 const byDayThenId = (a: FlowFact, b: FlowFact) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.crossingId < b.crossingId ? -1 : a.crossingId > b.crossingId ? 1 : 0);
@@ -83,21 +91,21 @@ const byDayThenId = (a: FlowFact, b: FlowFact) => (a.day < b.day ? -1 : a.day > 
  * which it is the traveller's first fact. Summing bit k over any set of facts counts each traveller once
  * per cell of cuboid/grain k.
  */
-export function firstFlags(flows: readonly FlowFact[]): number[] {
+export function firstFlags(flows: readonly FlowFact[]): bigint[] {
   const order = flows.map((f, i) => ({ f, i })).sort((a, b) => byDayThenId(a.f, b.f));
   const seen = new Set<string>();
-  const out = new Array<number>(flows.length).fill(0);
+  const out = new Array<bigint>(flows.length).fill(0n);
   for (const { f, i } of order) {
     const periods = periodCodes(f.day);
     const codes = f as unknown as Record<Dimension, string>;
-    let mask = 0;
+    let mask = 0n;
     for (const c of FLOW_CUBOIDS) {
       const cell = c.dims.map((d) => codes[d]).join('\u0001');
       for (const g of GRAINS) {
         const key = `${c.id}\u0002${g}\u0002${periods[g]}\u0002${f.outcome}\u0002${f.direction}\u0002${cell}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        mask += 2 ** firstBit(c.id, g);
+        mask |= 1n << BigInt(firstBit(c.id, g));
       }
     }
     out[i] = mask;

@@ -173,7 +173,7 @@ function derive(travellers: readonly string[], loaded: Awaited<ReturnType<typeof
     const firsts = st.firstFlags(facts.flows);
     facts.flows.forEach((f, i) => {
       const p = st.periodCodes(f.day);
-      out.flows.push([f.crossingId, traveller, p.day, p.week, p.month, p.quarter, p.year, f.outcome, f.direction, f.crossingPoint, f.citizenship, f.citizenGroup, f.sex, f.age5, f.ageBroad, f.transport, f.purpose, firsts[i]]);
+      out.flows.push([f.crossingId, traveller, p.day, p.week, p.month, p.quarter, p.year, f.outcome, f.direction, f.crossingPoint, f.citizenship, f.citizenGroup, f.sex, f.age5, f.ageBroad, f.transport, f.purpose, firsts[i]!.toString()]);
     });
     for (const s of facts.stock) out.segments.push([traveller, s.from, s.to, s.citizenship, s.sex, s.age5, s.ageBroad, s.stayStatus]);
     for (const e of facts.migration) {
