@@ -12,6 +12,7 @@ export interface SqlTrace {
 export function traceDb(inner: Db): SqlTrace {
   const stats = new Map<string, { n: number; ms: number }>();
   const timed = (q: Queryable): Queryable => ({
+    ...(q.scope ? { scope: q.scope } : {}),
     async query(sql, params) {
       const t = performance.now();
       try {
@@ -27,6 +28,7 @@ export function traceDb(inner: Db): SqlTrace {
   });
   const top = timed(inner);
   const db: Db = {
+    ...(inner.scope ? { scope: inner.scope } : {}),
     kind: inner.kind,
     query: top.query,
     tx: (fn) => inner.tx((tx) => fn(timed(tx))),

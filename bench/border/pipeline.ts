@@ -6,6 +6,7 @@
  *   npx tsx bench/border/pipeline.ts [--persons 1000000] [--crossings 10000000] [--watchlist 100000]
  *     [--documents 100000] [--concurrency 16] [--seconds 30] [--rate 500] [--open-seconds 30] [--pool 16]
  *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
+ *     [--profile FILE] (CPU profile of the closed loop only, for Chrome DevTools or speedscope)
  *
  * Builds or reuses the scratch database `kamurj_bench_border_<persons>_<crossings>` on 127.0.0.1:5432
  * (or DATABASE_URL's server; see pipeline-data.ts), then drives the server's `recordCrossing` service
@@ -17,6 +18,8 @@
  * run: pgbench single-row INSERT transactions (1 and `--concurrency` clients) and pg_trgm screening of
  * the same names. Writes bench/results/border-pipeline.{json,md}. Nothing asserts on time.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import type { FastifyReply } from 'fastify';
@@ -50,6 +53,7 @@ const WARMUP = 300;
 const TRACE = process.argv.includes('--trace-sql');
 const REBUILD = process.argv.includes('--rebuild');
 const TRGM_SAMPLE = 500;
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
 const base = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 const dbName = `kamurj_bench_border_${sizes.persons}_${sizes.crossings}`;
@@ -132,9 +136,20 @@ async function main() {
 
     const loadBefore = { closed: load(), open: [] as number[], baselines: [] as number[] };
     log(`closed loop: ${CONCURRENCY} concurrent for ${SECONDS} s …`);
+    const profiler = PROFILE ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const cpu0 = process.cpuUsage();
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
     const cpu = process.cpuUsage(cpu0);
+    if (profiler && PROFILE) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     // Node's own CPU per crossing: less sensitive to other load than wall-clock rates (PostgreSQL not included).
     const nodeCpuMsPerCrossing = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, closed.completed)) * 100) / 100;
     log(`  ${closed.perSecond}/s p99 ${closed.p99} ms`);

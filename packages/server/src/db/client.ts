@@ -6,6 +6,11 @@ import pg from 'pg';
 /** The one database interface the server uses. SQL is always parameterised ($1, $2, …). */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /**
+   * One object per database (shared by its transactions): the key of in-process caches of rows that a
+   * version number makes immutable, so that two databases in one process never share entries.
+   */
+  readonly scope?: object;
 }
 
 export interface Db extends Queryable {
@@ -22,6 +27,7 @@ export const APP_ROLE = 'kamurj_app';
 
 class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
+  readonly scope: object = {};
   constructor(readonly pg: PGlite) {}
   async query<T>(sql: string, params: readonly unknown[] = []) {
     const r = await this.pg.query<T>(sql, params as unknown[]);
@@ -30,6 +36,7 @@ class PgliteDb implements Db {
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pg.transaction(async (t) =>
       fn({
+        scope: this.scope,
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
           const r = await t.query<R>(sql, params as unknown[]);
           return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
@@ -47,6 +54,7 @@ class PgliteDb implements Db {
 
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
+  readonly scope: object = {};
   constructor(readonly pool: pg.Pool) {}
   async query<T>(sql: string, params: readonly unknown[] = []) {
     const r = await this.pool.query(sql, params as unknown[]);
@@ -57,6 +65,7 @@ class PostgresDb implements Db {
     try {
       await client.query('BEGIN');
       const result = await fn({
+        scope: this.scope,
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
           const r = await client.query(sql, params as unknown[]);
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
@@ -102,7 +111,12 @@ export function pgConnectionString(url: string): string {
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: pgConnectionString(opts.databaseUrl), max: opts.poolSize ?? 10 });
+    const connectionString = pgConnectionString(opts.databaseUrl);
+    // No JIT compilation (ADR 0506): every statement here is a short transaction or reads summary tables;
+    // a stale row estimate (a one-row table with many dead versions, a common name key) pushed plans over
+    // jit_above_cost, and compiling then took 10–30 ms of a 1 ms statement. A URL's own `options` win.
+    const options = new URL(connectionString).searchParams.has('options') ? {} : { options: '-c jit=off' };
+    const pool = new pg.Pool({ connectionString, max: opts.poolSize ?? 10, ...options });
     // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
     // process: the pool discards it and the next query opens a new one.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));

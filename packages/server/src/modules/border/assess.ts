@@ -1,7 +1,7 @@
 import type { Direction } from '@kamurj/domain/border';
 import type { AppDeps } from '../../app-deps.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
-import { findDocumentHolders, findHoldersOfDocument, readPersonForBorder, type DocumentHolder } from '../persons/index.ts';
+import { findHoldersOfDocument, readPersonForBorder, searchDocumentHolders, type DocumentHolder, type DuplicateCandidate } from '../persons/index.ts';
 import { localDate } from './context.ts';
 import { crossingsOfDocument, crossingsOfPerson, type CrossingRow } from './crossings-repository.ts';
 import { readDocument, type DocumentView } from './document.ts';
@@ -33,6 +33,8 @@ export interface Assessment {
   crossingDocument: ReturnType<typeof readDocument>['crossing'];
   person: Omit<DocumentHolder, 'score' | 'explanation' | 'sameDocument'> & { score: number | null; sameDocument: boolean; chosen: boolean } | null;
   candidates: DocumentHolder[];
+  /** The registry search's duplicate candidates for the document's record (server-side only; null when none ran). */
+  found: DuplicateCandidate[] | null;
   hits: HitView[];
   suppressed: HitView[];
   history: HistoryHit[];
@@ -54,13 +56,17 @@ function historyHits(rows: readonly CrossingRow[]): { hits: HistoryHit[]; curren
   return { hits, current };
 }
 
-/** The document's holders; with `holderOnly`, the name-key search runs only when no holder of the document is known. */
-async function documentHolders(deps: AppDeps, auth: AuthContext, record: Assessment['documentRecord'], holderOnly: boolean): Promise<DocumentHolder[]> {
-  if (holderOnly) {
+/**
+ * The document's holders; with `recording`, the name-key search runs only when no holder of the document
+ * is known, and blocks only near birth years (ADR 0506). `found` is what that search found (reused by a
+ * registration of the traveller); null when no name search ran.
+ */
+async function documentHolders(deps: AppDeps, auth: AuthContext, record: Assessment['documentRecord'], recording: boolean): Promise<{ holders: DocumentHolder[]; found: DuplicateCandidate[] | null }> {
+  if (recording) {
     const exact = await findHoldersOfDocument(deps, auth, record);
-    if (exact.length) return exact;
+    if (exact.length) return { holders: exact, found: null };
   }
-  return findDocumentHolders(deps, auth, record);
+  return searchDocumentHolders(deps, auth, record, { nearBirthYears: recording });
 }
 
 export async function assess(
@@ -84,7 +90,8 @@ export async function assess(
   const date = localDate(input.at, point.timeZone);
   const doc = readDocument(input, date);
   const settings = await loadSettings(deps.db, deps.config.country);
-  const candidates = input.personId ? [] : await documentHolders(deps, auth, doc.record, input.recording === true);
+  const searched = input.personId ? { holders: [], found: null } : await documentHolders(deps, auth, doc.record, input.recording === true);
+  const candidates = searched.holders;
   let person: Assessment['person'] = null;
   if (input.personId) {
     const p = await readPersonForBorder(deps, auth, input.personId);
@@ -107,6 +114,7 @@ export async function assess(
     crossingDocument: doc.crossing,
     person,
     candidates,
+    found: searched.found,
     hits: screened.hits,
     suppressed: screened.suppressed,
     history,

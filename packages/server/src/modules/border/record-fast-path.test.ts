@@ -52,6 +52,33 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(exit.json().crossing.personId).toBe(first.json().registeredPerson);
   });
 
+  it('the name search of a recording blocks near birth years: a renewed passport a year off is found, a namesake born ten years apart is not', async () => {
+    const first = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300440', state: 'PER', birth: '1990-05-06', sex: 'F' }), { registerPerson: true }));
+    const holder = first.json().registeredPerson as string;
+    // Same day and month, year one off (a typing error at issue): still the same person (score ≥ 0.9).
+    const oneOff = await record(officer, { ...entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300441', state: 'PER', birth: '1991-05-06', sex: 'F' })), direction: 'exit' });
+    expect(oneOff.json().crossing.personId).toBe(holder);
+    // Ten years apart: another person, registered as new — and no duplicate pair is queued for them.
+    const other = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300999', state: 'PER', birth: '2000-05-06', sex: 'F' }), { registerPerson: true }));
+    const newcomer = other.json().registeredPerson as string;
+    expect(newcomer).toMatch(/^[0-9a-f-]{36}$/);
+    expect(newcomer).not.toBe(holder);
+    const pairs = await t.db.query('SELECT 1 FROM duplicate_candidates WHERE $1 IN (person_a, person_b)', [newcomer]);
+    expect(pairs.rows).toEqual([]);
+  });
+
+  it('registering a traveller queues the duplicate pairs of the search the recording already made', async () => {
+    // Same name and birth date, another passport, registered twice: the second registration's pair with
+    // the first is queued for review (found by the recording's own search, not a second one).
+    const a = await record(officer, entry(passportMrz({ surname: 'KOWALCZYK', given: 'MAREK', number: 'PL1212121', state: 'POL', birth: '1975-09-10', sex: 'M' }), { registerPerson: true }));
+    const b = await record(officer, entry(passportMrz({ surname: 'KOWALCZYK', given: 'MAREK', number: 'PL3434343', state: 'POL', birth: '1975-09-10', sex: 'M' }), { personId: null, registerPerson: true }));
+    const [pa, pb] = [a.json().registeredPerson as string, b.json().registeredPerson as string];
+    expect(pb).toMatch(/^[0-9a-f-]{36}$/);
+    expect(pb).not.toBe(pa);
+    const pairs = await t.db.query<{ found_by: string }>('SELECT found_by FROM duplicate_candidates WHERE person_a = $1 AND person_b = $2', [pa, pb].sort());
+    expect(pairs.rows).toEqual([{ found_by: 'create' }]);
+  });
+
   it('two deliveries of one request at the same moment write one crossing and one audit row; the other replays', async () => {
     const key = newKey();
     const body = entry(passportMrz({ surname: 'HALVORSEN', given: 'ERIK', number: 'NO5566778', state: 'NOR' }));

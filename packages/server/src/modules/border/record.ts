@@ -109,7 +109,7 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
     let personId = parsed.value.personId;
     let registered: string | null = null;
     if (personId === null && body.registerPerson) {
-      const r = await registerDocumentHolder(tx, origin, auth, { record: a.documentRecord, jurisdictionPath: point.jurisdictionPath, at: now, autoMergeThreshold: deps.config.autoMergeThreshold, crossingId: id });
+      const r = await registerDocumentHolder(tx, origin, auth, { record: a.documentRecord, jurisdictionPath: point.jurisdictionPath, at: now, autoMergeThreshold: deps.config.autoMergeThreshold, crossingId: id, found: a.found ?? undefined });
       personId = r.personId;
       registered = r.personId;
     }

@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
 import { mergePersons } from './merge.ts';
+import { cachedPerson, preparedPerson, type CachedPerson } from './prepared-cache.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -25,25 +26,37 @@ export interface Candidate {
 export async function findCandidates(
   db: Queryable,
   person: { id: string | null; record: P.PersonData },
-  opts: { onlyAfterId?: boolean; threshold?: number } = {},
+  opts: { onlyAfterId?: boolean; threshold?: number; nearBirthYears?: boolean } = {},
 ): Promise<Candidate[]> {
   const keys = P.matchKeys(person.record);
   const docs = P.documentKeys(person.record).map((d) => d.number);
   if (!keys.length && !docs.length) return [];
   const self = person.id ?? '00000000-0000-0000-0000-000000000000';
   const after = opts.onlyAfterId ? 'AND h.person_id > $3' : '';
-  const r = await db.query<{ id: string }>(
-    `SELECT h.person_id AS id FROM (
-        SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])
+  // With `nearBirthYears`, names block only persons born within a year of the record's birth year or of
+  // unknown birth year (ADR 0506): further apart the matcher subtracts 0.3, so such a pair stays below
+  // 0.75 — never a match for the border (0.9) nor an automatic merge; documents still block everyone.
+  const year = opts.nearBirthYears ? repo.derived(person.record)[1] : null;
+  const names =
+    year === null
+      ? 'SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])'
+      : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - 1 AND $4::int + 1
+         UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
+  const r = await db.query<{ id: string; version: number }>(
+    `SELECT h.person_id AS id, p.version FROM (
+        ${names}
         UNION ALL SELECT person_id, 10 AS w FROM person_document_keys WHERE number = ANY($2::text[])
      ) h JOIN persons p ON p.id = h.person_id
      WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
-     GROUP BY h.person_id ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
-    [keys, docs, self],
+     GROUP BY h.person_id, p.version ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
+    year === null ? [keys, docs, self] : [keys, docs, self, year],
   );
-  const rows = await repo.findPersons(db, r.rows.map((x) => x.id));
+  // Rows whose version is cached are not read again (prepared-cache.ts).
+  const cached = r.rows.map((x) => cachedPerson(db, x.id, x.version));
+  const missing = r.rows.filter((_, i) => !cached[i]).map((x) => x.id);
+  const read = (await repo.findPersons(db, missing)).map((row) => preparedPerson(db, row));
   const mine = prepareRecord(P.toMatcherRecord(person.record));
-  return scoreAll(mine, rows, opts.threshold ?? DEFAULT_THRESHOLD);
+  return scoreAll(mine, [...cached.filter((c) => c !== undefined), ...read], opts.threshold ?? DEFAULT_THRESHOLD);
 }
 
 /**
@@ -58,13 +71,13 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
     `SELECT ${repo.COLUMNS} FROM persons WHERE merged_into IS NULL AND id IN (SELECT person_id FROM person_document_keys WHERE number = ANY($1::text[])) ORDER BY id LIMIT ${BLOCK_LIMIT}`,
     [docs],
   )).rows;
-  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows, threshold);
+  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedPerson(db, row)), threshold);
 }
 
-function scoreAll(mine: PreparedRecord, rows: repo.PersonRow[], threshold: number): Candidate[] {
+function scoreAll(mine: PreparedRecord, people: readonly CachedPerson[], threshold: number): Candidate[] {
   const out: Candidate[] = [];
-  for (const row of rows) {
-    const res = scorePrepared(mine, prepareRecord(P.toMatcherRecord(row.record)), { explain: true, threshold });
+  for (const { row, prepared } of people) {
+    const res = scorePrepared(mine, prepared, { explain: true, threshold });
     if (res.score >= threshold && res.explanation) out.push({ row, score: res.score, explanation: res.explanation });
   }
   return out.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));

@@ -1,7 +1,7 @@
 import type * as P from '@kamurj/domain/persons';
 import type { Queryable } from '../../db/client.ts';
 import { audit, type AuditEvent, type AuditOrigin, type Purpose } from '../audit/index.ts';
-import { detectDuplicates, findCandidates, type DetectResult } from './dedupe.ts';
+import { detectDuplicates, findCandidates, type Candidate, type DetectResult } from './dedupe.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -25,11 +25,12 @@ export interface NewEntry {
   auditActor?: AuditEvent['actor'];
 }
 
-export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number): Promise<DetectResult> {
+export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number, found?: Candidate[]): Promise<DetectResult> {
   const details = { source: e.source, ...e.details };
   // The duplicate search reads only other persons (its own id is excluded), so it runs before the writes:
   // the audit row below locks the chain's head until commit, and the search is the slow part (ADR 0505).
-  const candidates = await findCandidates(tx, { id: e.id, record: e.record });
+  // A caller that has just searched for this very record (the border, ADR 0506) passes what it found.
+  const candidates = found ?? (await findCandidates(tx, { id: e.id, record: e.record }));
   await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId });
   await repo.appendHistory(tx, { personId: e.id, version: 1, at: e.at, actorId: e.actorId, actorName: e.actorName, action: 'create', record: e.record, mergedInto: null, details });
   await audit(tx, origin, {

@@ -45,8 +45,23 @@ export function recordFromMrz(parsed: MrzParseResult, mrzText: string): P.Person
 }
 
 export async function findDocumentHolders(deps: AppDeps, auth: AuthContext, record: P.PersonData, limit = 5): Promise<DocumentHolder[]> {
+  return (await searchDocumentHolders(deps, auth, record, { limit })).holders;
+}
+
+/**
+ * findDocumentHolders with what the search found before access filtering (`found`: the duplicate
+ * candidates a registration of this record would queue, so that registering does not search again).
+ * `nearBirthYears`: recording a crossing needs a holder (≥ 0.9), so names block only near birth years.
+ */
+export async function searchDocumentHolders(
+  deps: AppDeps,
+  auth: AuthContext,
+  record: P.PersonData,
+  opts: { limit?: number; nearBirthYears?: boolean } = {},
+): Promise<{ holders: DocumentHolder[]; found: Candidate[] }> {
   requireCan(auth.actor, 'persons.read');
-  return holders(deps, auth, record, await findCandidates(deps.db, { id: null, record }), limit);
+  const found = await findCandidates(deps.db, { id: null, record }, { nearBirthYears: opts.nearBirthYears === true });
+  return { holders: await holders(deps, auth, record, found, opts.limit ?? 5), found };
 }
 
 /**
@@ -113,7 +128,7 @@ export async function registerDocumentHolder(
   tx: Queryable,
   origin: AuditOrigin,
   auth: AuthContext,
-  input: { record: P.PersonData; jurisdictionPath: string | null; at: Date; autoMergeThreshold: number; crossingId: string },
+  input: { record: P.PersonData; jurisdictionPath: string | null; at: Date; autoMergeThreshold: number; crossingId: string; found?: Candidate[] | undefined },
 ): Promise<{ personId: string; autoMergedInto: string | null }> {
   requireCan(auth.actor, 'persons.write', { jurisdictionPath: input.jurisdictionPath });
   const id = randomUUID();
@@ -132,6 +147,7 @@ export async function registerDocumentHolder(
       details: { crossingId: input.crossingId },
     },
     input.autoMergeThreshold,
+    input.found,
   );
   return { personId: detected.autoMergedInto ?? id, autoMergedInto: detected.autoMergedInto };
 }
