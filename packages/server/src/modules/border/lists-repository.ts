@@ -2,6 +2,7 @@ import type { DocumentListEntry, EntryBan, HitAction, ListEntry, WatchlistEntry 
 import { parsePartialDate } from '@kamurj/domain/names';
 import type { Queryable } from '../../db/client.ts';
 import { LIST_IDS, type ListKind } from './settings.ts';
+import { coalesced } from '../../db/coalesce.ts';
 
 /** What is stored in `border_list_entries.data` (the domain entry without id, version, list and agency). */
 export interface PersonEntryData {
@@ -145,6 +146,6 @@ export async function bumpListVersion(tx: Queryable, listId: string, at: Date): 
 }
 
 export async function listVersions(db: Queryable): Promise<Map<string, number>> {
-  const r = await db.query<{ list_id: string; version: string | number }>('SELECT list_id, version FROM border_list_versions');
+  const r = await coalesced(db, 'border.list-versions', () => db.query<{ list_id: string; version: string | number }>('SELECT list_id, version FROM border_list_versions'));
   return new Map(r.rows.map((x) => [x.list_id, Number(x.version)]));
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SCREENING_CONFIG, parseScreeningConfig, type ScreeningConfig } 
 import { stayRuleSchema, type StayRule } from '@kamurj/domain/stay';
 import type { Queryable } from '../../db/client.ts';
 import { loadProfile, type CountryProfile } from '../../profiles/profile.ts';
+import { coalesced } from '../../db/coalesce.ts';
 
 /**
  * Border settings as data (ADR 0502): which agency receives each kind of referral, screening thresholds
@@ -63,7 +64,7 @@ export async function loadSettings(db: Queryable, country: string): Promise<Bord
     irregularResidenceOwner: migration,
     stayRules: {},
   };
-  const row = (await db.query<{ value: unknown }>(`SELECT value FROM system_settings WHERE key = 'border.settings'`)).rows[0];
+  const row = (await coalesced(db, 'border.settings', () => db.query<{ value: unknown }>(`SELECT value FROM system_settings WHERE key = 'border.settings'`))).rows[0];
   if (!row) return { ...base, screening: DEFAULT_SCREENING_CONFIG };
   const parsed = Override.safeParse(row.value);
   if (!parsed.success) throw new Error(`system_settings border.settings is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
@@ -101,8 +102,10 @@ export interface CrossingPoint {
 /** Active crossing points from the reference data, with their jurisdiction path and time zone. */
 export async function crossingPoints(db: Queryable, country: string): Promise<CrossingPoint[]> {
   const profile = profileOf(country);
-  const r = await db.query<{ key: string; names: CrossingPoint['names']; attributes: { kind?: string; region?: string; timeZone?: string } }>(
-    `SELECT key, names, attributes FROM reference_items WHERE table_name = 'crossing-points' AND active ORDER BY sort_order, key`,
+  const r = await coalesced(db, 'border.crossing-points', () =>
+    db.query<{ key: string; names: CrossingPoint['names']; attributes: { kind?: string; region?: string; timeZone?: string } }>(
+      `SELECT key, names, attributes FROM reference_items WHERE table_name = 'crossing-points' AND active ORDER BY sort_order, key`,
+    ),
   );
   return r.rows.map((row) => ({
     code: row.key,
