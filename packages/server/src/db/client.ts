@@ -111,16 +111,21 @@ export function pgConnectionString(url: string): string {
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const connectionString = pgConnectionString(opts.databaseUrl);
-    // No JIT compilation (ADR 0506): every statement here is a short transaction or reads summary tables;
-    // a stale row estimate (a one-row table with many dead versions, a common name key) pushed plans over
-    // jit_above_cost, and compiling then took 10–30 ms of a 1 ms statement. A URL's own `options` win.
-    const options = new URL(connectionString).searchParams.has('options') ? {} : { options: '-c jit=off' };
-    const pool = new pg.Pool({ connectionString, max: opts.poolSize ?? 10, ...options });
+    // Session settings go in the startup packet, so that they hold before a connection's first statement:
+    // - no JIT compilation (ADR 0506): every statement here is a short transaction or reads summary
+    //   tables; stale row estimates (a one-row table with many dead versions, a common name key) pushed
+    //   plans over jit_above_cost, and compiling then took 10–30 ms of a 1 ms statement (a URL's own
+    //   `options` may say otherwise);
+    // - the restricted application role, which migrations always create: a connection that cannot take it
+    //   fails instead of running with the owner's rights.
+    const url = new URL(pgConnectionString(opts.databaseUrl));
+    const own = url.searchParams.get('options') ?? '';
+    const startup = [own, /\bjit\b/.test(own) ? '' : '-c jit=off', opts.asAppRole ? `-c role=${APP_ROLE}` : ''].filter(Boolean).join(' ');
+    url.searchParams.set('options', startup);
+    const pool = new pg.Pool({ connectionString: url.toString(), max: opts.poolSize ?? 10 });
     // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
     // process: the pool discards it and the next query opens a new one.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
-    if (opts.asAppRole) pool.on('connect', (c) => void c.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined));
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('SELECT 1');
     return new PostgresDb(pool);
