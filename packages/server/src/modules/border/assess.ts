@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { findHoldersOfDocument, readPersonForBorder, searchDocumentHolders, type DocumentHolder, type DuplicateCandidate } from '../persons/index.ts';
 import { localDate } from './context.ts';
-import { crossingsOfDocument, crossingsOfPerson, type CrossingRow } from './crossings-repository.ts';
+import { crossingsOfDocument, crossingsOfPerson, type CrossingRow, type HistoryRow } from './crossings-repository.ts';
 import { readDocument, type DocumentView } from './document.ts';
 import type { ManualDocument } from './schemas.ts';
 import { screen, type HitView } from './screening.ts';
@@ -37,13 +37,18 @@ export interface Assessment {
   found: DuplicateCandidate[] | null;
   hits: HitView[];
   suppressed: HitView[];
+  /**
+   * Recording a crossing of a matched person reads the person's history once, in the write transaction
+   * (ADR 0506): then `history` and `recent` are empty here and `historyDeferred` is true.
+   */
   history: HistoryHit[];
+  historyDeferred: boolean;
   recent: CrossingRow[];
   stay: ComputedStay;
   settings: BorderSettings;
 }
 
-function historyHits(rows: readonly CrossingRow[]): { hits: HistoryHit[]; current: CrossingRow[] } {
+export function historyHits<R extends HistoryRow>(rows: readonly R[]): { hits: HistoryHit[]; current: R[] } {
   const current = currentRows(rows);
   const hits: HistoryHit[] = [];
   for (const r of current) {
@@ -101,7 +106,8 @@ export async function assess(
     if (best && (best.sameDocument || best.score >= MATCH_SCORE)) person = { ...best, chosen: false };
   }
   const personId = person?.personId ?? null;
-  const rows = (personId ? await crossingsOfPerson(deps.db, personId) : await crossingsOfDocument(deps.db, doc.crossing.number)).filter((r) => r.id !== input.excludeCrossing);
+  const historyDeferred = input.recording === true && personId !== null;
+  const rows = historyDeferred ? [] : (personId ? await crossingsOfPerson(deps.db, personId) : await crossingsOfDocument(deps.db, doc.crossing.number)).filter((r) => r.id !== input.excludeCrossing);
   const { hits: history, current } = historyHits(rows);
   const screened = await screen(deps, settings, { doc: doc.view, personId, personRecord: person?.record ?? null, date, detail: input.recording !== true });
   const facts = stayFacts(person?.record ?? null, doc.view.nationality, date, settings, profileOf(deps.config.country));
@@ -118,6 +124,7 @@ export async function assess(
     hits: screened.hits,
     suppressed: screened.suppressed,
     history,
+    historyDeferred,
     recent: current.slice(-5).reverse(),
     stay: computeStay(facts, movements, date),
     settings,

@@ -34,6 +34,8 @@ export interface CrossingRow {
 
 /** What the supersession fold and the stay need of a crossing row (see crossingsForStay). */
 export type StayRow = Pick<CrossingRow, 'id' | 'occurred_at' | 'local_date' | 'direction' | 'crossing_point' | 'decision' | 'supersedes' | 'supersede_reason' | 'superseded_by'>;
+/** A stay row with what history hits (earlier refusals and overstays) need: `stay` holds only kind and overstayDays. */
+export type HistoryRow = StayRow & Pick<CrossingRow, 'refusal_code' | 'stay'>;
 
 const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.offset_minutes, c.direction, c.crossing_point, c.jurisdiction_path,
   c.officer_id, c.officer_name, c.person_id, c.document, c.document_number, c.nationality, c.decision, c.refusal_code, c.refusal_text, c.reason,
@@ -73,12 +75,14 @@ export async function crossingsOfPerson(db: Queryable, personId: string): Promis
 }
 
 /**
- * Every record of a person with only what the stay needs (no document, hits or stay JSON to parse):
- * the write transaction re-reads the history for its stay computation (ADR 0505).
+ * Every record of a person with only what the stay and the history hits need (no document or hits to
+ * parse; of the stay JSON only kind and overstayDays): the write transaction reads the history once, for
+ * its stay computation and its history hits (ADR 0505, 0506).
  */
-export async function crossingsForStay(db: Queryable, personId: string): Promise<StayRow[]> {
-  return (await db.query<StayRow>(
-    `SELECT c.id, c.occurred_at, c.local_date, c.direction, c.crossing_point, c.decision, c.supersedes, c.supersede_reason,
+export async function crossingsForStay(db: Queryable, personId: string): Promise<HistoryRow[]> {
+  return (await db.query<HistoryRow>(
+    `SELECT c.id, c.occurred_at, c.local_date, c.direction, c.crossing_point, c.decision, c.supersedes, c.supersede_reason, c.refusal_code,
+       CASE WHEN c.stay IS NOT NULL THEN jsonb_build_object('kind', c.stay->'kind', 'overstayDays', c.stay->'overstayDays') END AS stay,
        (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by
      FROM border_crossings c WHERE c.person_id = $1 ORDER BY c.occurred_at, c.id`,
     [personId],

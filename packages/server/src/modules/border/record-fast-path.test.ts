@@ -79,6 +79,16 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(pairs.rows).toEqual([{ found_by: 'create' }]);
   });
 
+  it('a recorded crossing keeps the person\'s earlier refusal as a history hit (history read once, in the write)', async () => {
+    const mrz = passportMrz({ surname: 'ABERNATHY', given: 'JOAN', number: 'GB5500660', state: 'GBR', birth: '1966-01-02', sex: 'F' });
+    const refused = await record(officer, entry(mrz, { decision: 'refuse', refusal: { code: 'insufficient_means' }, registerPerson: true }));
+    expect(refused.statusCode, refused.body).toBe(201);
+    const again = await record(officer, entry(mrz));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().crossing.personId).toBe(refused.json().registeredPerson);
+    expect(again.json().crossing.hits).toEqual([{ source: 'refusal', crossingId: refused.json().crossing.id }]);
+  });
+
   it('two deliveries of one request at the same moment write one crossing and one audit row; the other replays', async () => {
     const key = newKey();
     const body = entry(passportMrz({ surname: 'HALVORSEN', given: 'ERIK', number: 'NO5566778', state: 'NOR' }));

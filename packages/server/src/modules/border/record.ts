@@ -8,7 +8,7 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { audit, type AuditOrigin } from '../audit/index.ts';
 import { registerDocumentHolder } from '../persons/index.ts';
-import { assess } from './assess.ts';
+import { assess, historyHits } from './assess.ts';
 import { displayName, pointFor } from './context.ts';
 import * as repo from './crossings-repository.ts';
 import { agencyIdsByCode, handoversOfCrossings, insertHandover } from './handovers-repository.ts';
@@ -103,7 +103,7 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
   for (const r of body.referrals ?? []) {
     if (!agencyIds.get(settings.referrals[r.kind])) throw new DomainError('BORDER.NO_RECEIVING_AGENCY', 'validation', `No agency ${settings.referrals[r.kind]} receives ${r.kind} referrals`, { issues: [{ field: 'body.referrals', code: 'BORDER.NO_RECEIVING_AGENCY', message: 'Not configured' }] });
   }
-  const hits = [...a.hits.map((h) => ({ source: h.source, entryId: h.entryId, entryVersion: h.entryVersion, score: h.score, action: h.action })), ...a.history.map((h) => ({ source: h.source, crossingId: h.crossingId }))];
+  const listHits = a.hits.map((h) => ({ source: h.source, entryId: h.entryId, entryVersion: h.entryVersion, score: h.score, action: h.action }));
 
   return deps.db.tx(async (tx) => {
     let personId = parsed.value.personId;
@@ -116,6 +116,10 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
     const record = { ...parsed.value, personId };
     // The stay after this crossing: the person's current records without the corrected one, plus this one.
     const earlier = personId ? (await repo.crossingsForStay(tx, personId)).filter((r) => r.id !== target?.id) : [];
+    // Earlier refusals and overstays of the person, from this one read (ADR 0506); of the assessed person
+    // or document otherwise.
+    const history = a.historyDeferred ? (personId === a.person?.personId ? historyHits(earlier).hits : []) : a.history;
+    const hits = [...listHits, ...history.map((h) => ({ source: h.source, crossingId: h.crossingId }))];
     const date = record.local.date;
     const movements = [...movementsOf(earlier), ...(record.decision === 'admit' ? [{ direction: record.direction, date }] : [])];
     const lastDate = [date, ...earlier.map((r) => r.local_date)].sort().at(-1) ?? date;
