@@ -7,6 +7,8 @@
  *     [--documents 100000] [--concurrency 16] [--seconds 30] [--rate 500] [--open-seconds 30] [--pool 16]
  *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
  *     [--profile FILE] (CPU profile of the closed loop only, for Chrome DevTools or speedscope)
+ *     [--build-only] (build or complete the scratch database and stop: the build can run while the machine
+ *     is busy, the measurement when it is quiet)
  *
  * Builds or reuses the scratch database `kamurj_bench_border_<persons>_<crossings>` on 127.0.0.1:5432
  * (or DATABASE_URL's server; see pipeline-data.ts), then drives the server's `recordCrossing` service
@@ -92,6 +94,11 @@ async function main() {
   const adminDb = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
   log(`database ${dbName}`);
   const build: BuildReport = await buildDatabase(adminDb, sizes);
+  if (process.argv.includes('--build-only')) {
+    log(`built: ${JSON.stringify(build.built)}`);
+    await adminDb.close();
+    return;
+  }
   const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true });
   const trace = TRACE ? traceDb(raw) : null;
   const db = trace?.db ?? raw;
