@@ -115,12 +115,13 @@ export async function applyAggregates(tx: Queryable, scope: Scope, range: Checkp
   for (const c of MIGRATION_CUBOIDS) {
     const cols = EVENT_DIMS.split(', ').map((col) => (c.dims.some((d) => FACT_COLUMN[d] === col) ? `e.${col}` : `'${ALL_CODES}'`));
     await tx.query(
-      `INSERT INTO stat_migration_counts (cuboid, grain, period, kind, confirmed_month, ${EVENT_DIMS}, n)
-       SELECT ${c.id}, g.grain, ${GRAIN_OF('e')}, e.kind, substr(e.confirmed_on, 1, 7), ${cols.join(', ')}, sum(${sign(scope, 'e.')})
-         FROM stat_migration_events e CROSS JOIN (VALUES ${GRAINS.map((g) => `('${g}')`).join(', ')}) AS g(grain)
+      // Each event twice: in its month of confirmation (confirmed_day '') and on its day of confirmation.
+      `INSERT INTO stat_migration_counts (cuboid, grain, period, kind, confirmed_month, confirmed_day, ${EVENT_DIMS}, n)
+       SELECT ${c.id}, g.grain, ${GRAIN_OF('e')}, e.kind, substr(e.confirmed_on, 1, 7), CASE WHEN d.daily THEN e.confirmed_on ELSE '' END, ${cols.join(', ')}, sum(${sign(scope, 'e.')})
+         FROM stat_migration_events e CROSS JOIN (VALUES ${GRAINS.map((g) => `('${g}')`).join(', ')}) AS g(grain) CROSS JOIN (VALUES (false), (true)) AS d(daily)
          ${where(scope, 'e.')}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 HAVING sum(${sign(scope, 'e.')}) <> 0
-       ON CONFLICT (cuboid, grain, kind, period, confirmed_month, ${EVENT_DIMS}) DO UPDATE SET n = stat_migration_counts.n + EXCLUDED.n`,
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum(${sign(scope, 'e.')}) <> 0
+       ON CONFLICT (cuboid, grain, kind, confirmed_day, period, confirmed_month, ${EVENT_DIMS}) DO UPDATE SET n = stat_migration_counts.n + EXCLUDED.n`,
       params(scope),
     );
   }

@@ -109,9 +109,10 @@ export async function stockAt(db: Queryable, q: StatQuery) {
 }
 
 /**
- * Usual-residence events of a kind dated in the range and established by `q.at`: the counts of events
- * confirmed in earlier months (smallest migration cuboid holding the request's dimensions), plus the
- * events confirmed in the month of `at` up to that day.
+ * Usual-residence events of a kind dated in the range and established by `q.at`, from the smallest
+ * migration cuboid holding the request's dimensions: the monthly counts of months before that of `at`
+ * plus the daily counts of that month up to `at` (at most 31 days of rows: a month of confirmations is
+ * ~100,000 events at 10,000,000 crossings, too many to count one by one).
  */
 export async function migrationEvents(db: Queryable, q: StatQuery, kind: 'IMMIGRATION' | 'EMIGRATION') {
   const s = new Sql();
@@ -121,12 +122,12 @@ export async function migrationEvents(db: Queryable, q: StatQuery, kind: 'IMMIGR
   const month = q.at.slice(0, 7);
   const k = s.p(kind);
   const cuboid = planSumCuboid(MIGRATION_CUBOIDS, { by: q.by, filters: q.filters });
-  const counted = `SELECT ${['period', ...cols, 'n AS v'].join(', ')} FROM stat_migration_counts
-    WHERE cuboid = ${s.p(cuboid.id)} AND grain = ${s.p(q.grain)} AND kind = ${k} AND period BETWEEN ${s.p(periodCodes(q.from)[q.grain])} AND ${s.p(periodCodes(q.to)[q.grain])} AND confirmed_month < ${s.p(month)}${filter}`;
-  const recent = `SELECT ${[`${GRAIN_COLUMN[q.grain]} AS period`, ...cols, '1'].join(', ')} FROM stat_migration_events
-    WHERE kind = ${k} AND confirmed_on BETWEEN ${s.p(`${month}-01`)} AND ${s.p(q.at)} AND day BETWEEN ${s.p(q.from)} AND ${s.p(q.to)}${filter}`;
+  const cell = `cuboid = ${s.p(cuboid.id)} AND grain = ${s.p(q.grain)} AND kind = ${k} AND period BETWEEN ${s.p(periodCodes(q.from)[q.grain])} AND ${s.p(periodCodes(q.to)[q.grain])}${filter}`;
+  const select = `SELECT ${['period', ...cols, 'n AS v'].join(', ')} FROM stat_migration_counts`;
+  const months = `${select} WHERE confirmed_day = '' AND confirmed_month < ${s.p(month)} AND ${cell}`;
+  const days = `${select} WHERE confirmed_day BETWEEN ${s.p(`${month}-01`)} AND ${s.p(q.at)} AND ${cell}`;
   const group = ['period', ...cols].join(', ');
-  const rows = (await db.query<Row>(`SELECT ${group}, sum(v) AS v FROM (${counted} UNION ALL ${recent}) x GROUP BY ${group} HAVING sum(v) <> 0`, s.params)).rows;
+  const rows = (await db.query<Row>(`SELECT ${group}, sum(v) AS v FROM (${months} UNION ALL ${days}) x GROUP BY ${group} HAVING sum(v) <> 0`, s.params)).rows;
   return toCells(rows, q);
 }
 
