@@ -1,21 +1,11 @@
 -- Usual-residence counts are also kept per day of confirmation (confirmed_day; '' on the monthly rows),
 -- so that a query no longer counts the events confirmed in the month of `at` one by one: at 10,000,000
 -- crossings a month of confirmations is ~100,000 events and that count took 200–250 ms (ADR 0601, Scale).
--- The summary rows change shape, so every derived table is emptied and every traveller queued once, as
--- in 0019: the worker re-derives them all (one bulk build when the backlog is large).
+-- The summary rows change shape, so every derived table is emptied and every traveller queued once
+-- (stat_rederive_all, 0019): the worker re-derives them all (one bulk build when the backlog is large).
 ALTER TABLE stat_migration_counts ADD COLUMN confirmed_day text NOT NULL DEFAULT '';
 ALTER TABLE stat_migration_counts DROP CONSTRAINT stat_migration_counts_pkey;
 ALTER TABLE stat_migration_counts ADD PRIMARY KEY (cuboid, grain, kind, confirmed_day, period, confirmed_month, citizenship, citizen_group, sex, age5, age_broad);
 COMMENT ON TABLE stat_migration_counts IS 'Usual-residence events per cuboid (packages/domain/src/statistics/cuboids.ts; other codes ''*''), grain, period, kind, month of confirmation and codes, twice: per month (confirmed_day '''') and per day of confirmation. A query sums the monthly rows of months before that of at and the daily rows of that month up to at.';
 
-DELETE FROM stat_flow_facts;
-DELETE FROM stat_stock_segments;
-DELETE FROM stat_migration_events;
-DELETE FROM stat_flow_cuboids;
-DELETE FROM stat_stock_deltas;
-DELETE FROM stat_stock_checkpoints;
-DELETE FROM stat_migration_counts;
-DELETE FROM stat_points;
-UPDATE stat_state SET checkpoint_from = NULL, checkpoint_to = NULL, refreshed_at = NULL;
-DELETE FROM stat_queue;
-INSERT INTO stat_queue (traveller) SELECT DISTINCT stat_traveller(person_id, document_number) FROM border_crossings;
+SELECT stat_rederive_all();
