@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from './dates.ts';
 import { prepareRecord, scorePair, scorePrepared, type PersonRecord } from './matcher.ts';
-import { DEFAULT_THRESHOLD } from './weights.ts';
+import { birthYearReach, DEFAULT_THRESHOLD } from './weights.ts';
 
 const GROUPS: Record<string, readonly string[]> = {
   hovhannisyan: ['Հովհաննիսյան', 'HOVHANNISYAN', 'Оганесян', 'Ованесян', 'Оганисян', 'OGANESIAN', 'OVANESIAN', 'OGANISIAN', 'Hovannisian'],
@@ -118,5 +118,23 @@ describe('explanation', () => {
     const b = prepareRecord({ name: 'Заре Казарян' });
     expect(scorePrepared(a, b).explanation?.names).toEqual({ a: 'Zara Ghazaryan', b: 'Заре Казарян' });
     expect(scorePrepared(b, a).explanation?.names).toEqual({ a: 'Заре Казарян', b: 'Zara Ghazaryan' });
+  });
+});
+
+describe('birth-year reach of a threshold (name blocking near birth years, ADR 0506)', () => {
+  const person = (year: number): PersonRecord => ({ name: 'Anna Petrosyan', birthDate: parsePartialDate(`${year}-05-06`)!, sex: 'F', nationality: 'ARM' });
+  it('a perfect name scores the threshold at the reach and not one year further', () => {
+    for (const threshold of [0.7, 0.75, 0.8, 0.9, 0.95, 1]) {
+      const reach = birthYearReach(threshold);
+      if (reach === null) {
+        expect(score(person(1980), person(1995)), `${threshold}`).toBeGreaterThanOrEqual(threshold);
+        continue;
+      }
+      expect(score(person(1980), person(1980 + reach)), `${threshold}`).toBeGreaterThanOrEqual(threshold);
+      expect(score(person(1980), person(1980 + reach + 1)), `${threshold}`).toBeLessThan(threshold);
+      expect(score(person(1980), person(1995)), `${threshold}`).toBeLessThan(threshold);
+    }
+    expect(birthYearReach(0.7)).toBeNull();
+    expect(birthYearReach(0.9)).toBe(1);
   });
 });

@@ -68,3 +68,15 @@ export const NATIONALITY_ADJUSTMENT = { match: 0.02, mismatch: -0.1, missing: 0 
 export const MAX_NAME_LENGTH = 512;
 /** Tokens per name kept for alignment (extra tokens are ignored; bounds the per-pair cost). */
 export const MAX_TOKENS = 8;
+
+/**
+ * The largest difference of birth years at which a pair can still score `threshold` (a perfect name,
+ * same sex and nationality), or null when any difference can: name blocking for a search with that
+ * threshold may skip persons born further apart (ADR 0506). Years one apart score at most
+ * 1 + year_off_by_one + bonuses; further apart, 1 + mismatch + bonuses.
+ */
+export function birthYearReach(threshold: number): number | null {
+  const best = 1 + SEX_ADJUSTMENT.match + NATIONALITY_ADJUSTMENT.match;
+  if (best + DATE_ADJUSTMENT.mismatch >= threshold) return null;
+  return best + DATE_ADJUSTMENT.year_off_by_one >= threshold ? 1 : 0;
+}

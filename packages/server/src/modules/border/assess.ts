@@ -71,7 +71,7 @@ async function documentHolders(deps: AppDeps, auth: AuthContext, record: Assessm
     const exact = await findHoldersOfDocument(deps, auth, record);
     if (exact.length) return { holders: exact, found: null };
   }
-  return searchDocumentHolders(deps, auth, record, { nearBirthYears: recording });
+  return searchDocumentHolders(deps, auth, record, recording ? { holderScore: MATCH_SCORE } : {});
 }
 
 export async function assess(

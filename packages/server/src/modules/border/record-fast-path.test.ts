@@ -52,7 +52,7 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(exit.json().crossing.personId).toBe(first.json().registeredPerson);
   });
 
-  it('the name search of a recording blocks near birth years: a renewed passport a year off is found, a namesake born ten years apart is not', async () => {
+  it('the name search of a recording blocks only birth years that can reach the holder score: a renewed passport a year off is found, a namesake born ten years apart is not', async () => {
     const first = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300440', state: 'PER', birth: '1990-05-06', sex: 'F' }), { registerPerson: true }));
     const holder = first.json().registeredPerson as string;
     // Same day and month, year one off (a typing error at issue): still the same person (score ≥ 0.9).

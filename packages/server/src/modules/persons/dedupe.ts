@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as P from '@kamurj/domain/persons';
-import { prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
+import { MATCH_WEIGHTS, prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
+
+const { birthYearReach } = MATCH_WEIGHTS;
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
@@ -26,21 +28,22 @@ export interface Candidate {
 export async function findCandidates(
   db: Queryable,
   person: { id: string | null; record: P.PersonData },
-  opts: { onlyAfterId?: boolean; threshold?: number; nearBirthYears?: boolean } = {},
+  opts: { onlyAfterId?: boolean; threshold?: number; blockFor?: number } = {},
 ): Promise<Candidate[]> {
   const keys = P.matchKeys(person.record);
   const docs = P.documentKeys(person.record).map((d) => d.number);
   if (!keys.length && !docs.length) return [];
   const self = person.id ?? '00000000-0000-0000-0000-000000000000';
   const after = opts.onlyAfterId ? 'AND h.person_id > $3' : '';
-  // With `nearBirthYears`, names block only persons born within a year of the record's birth year or of
-  // unknown birth year (ADR 0506): further apart the matcher subtracts 0.3, so such a pair stays below
-  // 0.75 — never a match for the border (0.9) nor an automatic merge; documents still block everyone.
-  const year = opts.nearBirthYears ? repo.derived(person.record)[1] : null;
+  // With `blockFor` (the score the caller needs), names block only persons born close enough to the
+  // record's birth year to reach it (domain birthYearReach; the border's 0.9: within a year) or of unknown
+  // birth year (ADR 0506); documents still block everyone.
+  const reach = opts.blockFor === undefined ? null : birthYearReach(opts.blockFor);
+  const year = reach === null ? null : repo.derived(person.record)[1];
   const names =
     year === null
       ? 'SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])'
-      : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - 1 AND $4::int + 1
+      : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
          UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
   const r = await db.query<{ id: string; version: number }>(
     `SELECT h.person_id AS id, p.version FROM (
@@ -49,7 +52,7 @@ export async function findCandidates(
      ) h JOIN persons p ON p.id = h.person_id
      WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
      GROUP BY h.person_id, p.version ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
-    year === null ? [keys, docs, self] : [keys, docs, self, year],
+    year === null ? [keys, docs, self] : [keys, docs, self, year, reach],
   );
   // Rows whose version is cached are not read again (prepared-cache.ts).
   const cached = r.rows.map((x) => cachedPerson(db, x.id, x.version));

@@ -51,16 +51,17 @@ export async function findDocumentHolders(deps: AppDeps, auth: AuthContext, reco
 /**
  * findDocumentHolders with what the search found before access filtering (`found`: the duplicate
  * candidates a registration of this record would queue, so that registering does not search again).
- * `nearBirthYears`: recording a crossing needs a holder (≥ 0.9), so names block only near birth years.
+ * `holderScore`: a caller that only needs holders scoring at least this (recording a crossing) lets the
+ * name blocking skip persons born too far apart to reach it.
  */
 export async function searchDocumentHolders(
   deps: AppDeps,
   auth: AuthContext,
   record: P.PersonData,
-  opts: { limit?: number; nearBirthYears?: boolean } = {},
+  opts: { limit?: number; holderScore?: number } = {},
 ): Promise<{ holders: DocumentHolder[]; found: Candidate[] }> {
   requireCan(auth.actor, 'persons.read');
-  const found = await findCandidates(deps.db, { id: null, record }, { nearBirthYears: opts.nearBirthYears === true });
+  const found = await findCandidates(deps.db, { id: null, record }, opts.holderScore === undefined ? {} : { blockFor: opts.holderScore });
   return { holders: await holders(deps, auth, record, found, opts.limit ?? 5), found };
 }
 
