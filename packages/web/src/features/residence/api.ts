@@ -61,16 +61,8 @@ export interface PersonResidence {
   addresses: AddressRegistration[];
 }
 
-export interface VisaInput {
-  personId: string;
-  type: string;
-  number: string;
-  issuingPost: string;
-  validFrom: string;
-  validTo: string;
-  stayDays: number;
-  entries: string;
-}
+/** What an officer enters for a new visa: the visa without what the server derives. */
+export type VisaInput = Pick<Visa, 'personId' | 'type' | 'number' | 'issuingPost' | 'validFrom' | 'validTo' | 'stayDays' | 'entries'>;
 
 export interface AddressInput {
   region: string;
