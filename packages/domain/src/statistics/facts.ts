@@ -105,7 +105,14 @@ export function presenceSpells(moves: readonly StatCrossing[]): Spell[] {
   for (const m of moves) {
     const day = parseDay(m.localDate)!;
     if (m.direction === 'entry') {
-      if (!present) {
+      const last = spells.at(-1);
+      if (!present && last && last.to === day) {
+        // Left and came back on the same day: present at the end of it, so the spell goes on (as the
+        // day-by-day definition counts it: one unbroken run of days present).
+        spells.pop();
+        start = last.from;
+        lawful = [...last.lawful];
+      } else if (!present) {
         start = day;
         lawful = [];
       }
