@@ -55,13 +55,20 @@ export interface NewPerson {
   actorId: string | null;
 }
 
+/**
+ * A new person with its name keys and document numbers, in one statement (a new id has no index rows to
+ * clear; ADR 0507: registering a traveller is part of a border write).
+ */
 export async function insertPerson(tx: Queryable, p: NewPerson): Promise<void> {
+  const { keys, docs } = indexEntries(p.record);
   await tx.query(
-    `INSERT INTO persons (id, version, record, jurisdiction_path, birth_date, birth_year, sex, nationalities, trafficking_victim, asylum_seeker, source, created_at, created_by, updated_at)
-     VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11)`,
-    [p.id, JSON.stringify(p.record), p.jurisdictionPath, ...derived(p.record), p.source, p.at, p.actorId],
+    `WITH person AS (
+       INSERT INTO persons (id, version, record, jurisdiction_path, birth_date, birth_year, sex, nationalities, trafficking_victim, asylum_seeker, source, created_at, created_by, updated_at)
+       VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) RETURNING id, birth_year, birth_date),
+     names AS (INSERT INTO person_name_keys (key, person_id, birth_year, birth_date) SELECT k, person.id, person.birth_year, person.birth_date FROM person, unnest($13::text[]) AS k ON CONFLICT DO NOTHING)
+     INSERT INTO person_document_keys (number, issuer, person_id) SELECT n, i, person.id FROM person, unnest($14::text[], $15::text[]) AS d(n, i) ON CONFLICT DO NOTHING`,
+    [p.id, JSON.stringify(p.record), p.jurisdictionPath, ...derived(p.record), p.source, p.at, p.actorId, keys, docs.map((d) => d.number), docs.map((d) => d.issuer)],
   );
-  await reindex(tx, p.id, p.record);
 }
 
 /** Writes a new version if the stored one is `version`; false when someone else changed it first. */
