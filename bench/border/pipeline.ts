@@ -130,7 +130,7 @@ async function main() {
   const db = trace?.db ?? raw;
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url.toString(), KAMURJ_LOG_LEVEL: 'silent', KAMURJ_DEMO_PASSWORD: 'unused-password-1' });
   // The same in-transaction hook buildApp installs (ADR 0503: at the centre, conflicting uses of a document).
-  const deps: AppDeps = { db, config, clock: systemClock, onCrossingRecorded: crossingHook(config) };
+  const deps: AppDeps = { db, config, clock: systemClock, onCrossingsRecorded: crossingHook(config) };
   const run = Date.now().toString(36);
   try {
     const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';

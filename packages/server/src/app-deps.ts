@@ -12,11 +12,12 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   /**
-   * Called inside the transaction that records a border crossing (ADR 0503): on an edge node it appends the
-   * crossing to the outbox, at the centre it looks for conflicting uses of the document. Returns warnings
-   * for the officer (e.g. the post's clock ran backwards). Set by buildApp from the mode.
+   * Called inside the transaction that records border crossings, one or several written together (ADR
+   * 0503, 0507): on an edge node it appends them to the outbox, at the centre it looks for conflicting uses
+   * of the documents. Returns warnings for the officer per crossing, in order (e.g. the post's clock ran
+   * backwards). Set by buildApp from the mode.
    */
-  onCrossingRecorded?: (tx: Queryable, e: CrossingRecordedEvent) => Promise<{ code: string; message: string }[]>;
+  onCrossingsRecorded?: (tx: Queryable, events: readonly CrossingRecordedEvent[]) => Promise<{ code: string; message: string }[][]>;
 }
 
 /** A crossing delivered by an edge node (ADR 0503): the id, officer and sequence number it had there. */

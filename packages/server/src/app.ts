@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
   });
   // Edge mode (ADR 0503): what every recorded crossing also does (outbox at a node, conflict check at the centre).
-  app.decorate('deps', { ...deps, onCrossingRecorded: deps.onCrossingRecorded ?? crossingHook(deps.config) });
+  app.decorate('deps', { ...deps, onCrossingsRecorded: deps.onCrossingsRecorded ?? crossingHook(deps.config) });
   // Validation is done by zod in route(); the JSON schemas exist for the OpenAPI document only.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

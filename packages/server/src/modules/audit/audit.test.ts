@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../../testing/test-app.ts';
 import { verifyChain } from './repository.ts';
-import { audit } from './service.ts';
+import { audit, auditMany } from './service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -57,6 +57,24 @@ describe('audit trail', () => {
     const ids = written.flat().sort((a, b) => a - b);
     expect(new Set(ids).size).toBe(48);
     for (const [a, b] of written) expect(b).toBe(a! + 1); // one transaction's rows are adjacent: the head stays locked until commit
+    expect(await verifyChain(t.ownerDb)).toMatchObject({ ok: true });
+  });
+
+  it('appends a group of rows in one go, in order, chained with the single appends around it', async () => {
+    const origin = (requestId: string) => ({ auth: null, clientIp: '10.0.0.1', requestId, at: new Date('2026-11-22T11:00:00Z') });
+    const written = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.db.tx(async (tx) => {
+          const before = await audit(tx, origin(`single-${i}`), { action: 'test.group', purpose: 'border_control', details: { i } });
+          const group = await auditMany(tx, [0, 1, 2].map((k) => ({ origin: origin(`group-${i}-${k}`), event: { action: 'test.group', purpose: 'border_control' as const, targetType: 'crossing', targetId: `c-${i}-${k}`, details: { k, name: 'Гаспарян' } } })));
+          return [before.id, ...group.map((g) => g.id)];
+        }),
+      ),
+    );
+    for (const ids of written) expect(ids).toEqual([ids[0], ids[0]! + 1, ids[0]! + 2, ids[0]! + 3]);
+    const stored = (await t.ownerDb.query<{ request_id: string; target_id: string | null }>("SELECT request_id, target_id FROM audit_log WHERE request_id LIKE 'group-0-%' ORDER BY id")).rows;
+    expect(stored).toEqual([0, 1, 2].map((k) => ({ request_id: `group-0-${k}`, target_id: `c-0-${k}` })));
+    expect(await auditMany(t.db, [])).toEqual([]);
     expect(await verifyChain(t.ownerDb)).toMatchObject({ ok: true });
   });
 

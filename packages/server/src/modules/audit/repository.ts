@@ -74,6 +74,43 @@ export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>)
   return { id: Number(id), ...entry };
 }
 
+/**
+ * Appends several rows in order with two statements, whatever their number: lock the chain head and read
+ * it, then insert the rows (hashes chained here with `chainHash`, the function verifyChain checks) and move
+ * the head on. For writes that batch many audited changes in one transaction (ADR 0507).
+ */
+export async function appendAuditMany(tx: Queryable, entries: readonly Omit<AuditRecord, 'id'>[]): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
+  if (entries.length === 1) return [await appendAudit(tx, entries[0]!)];
+  const head = (await tx.query<{ last_id: string; last_hash: string }>('SELECT last_id::text AS last_id, last_hash FROM audit_head FOR UPDATE')).rows[0];
+  if (!head) throw new Error('audit: the chain head is missing');
+  let id = Number(head.last_id);
+  let prev = head.last_hash;
+  const params: unknown[] = [];
+  const values: string[] = [];
+  const records: AuditRecord[] = [];
+  for (const entry of entries) {
+    const record: AuditRecord = { id: ++id, ...entry };
+    const hash = chainHash(prev, record);
+    const b = params.length;
+    values.push(`($${b + 1}::bigint, $${b + 2}::timestamptz, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text, $${b + 7}::text[], $${b + 8}::text, $${b + 9}::text,
+      $${b + 10}::text, $${b + 11}::text, $${b + 12}::text, $${b + 13}::text, $${b + 14}::text, $${b + 15}::jsonb, $${b + 16}::text, $${b + 17}::text)`);
+    params.push(record.id, entry.at, entry.actorType, entry.actorId, entry.actorName, entry.agencyCode, entry.roles, entry.action, entry.purpose, entry.targetType,
+      entry.targetId, entry.outcome, entry.clientIp, entry.requestId, JSON.stringify(entry.details), prev, hash);
+    records.push(record);
+    prev = hash;
+  }
+  await tx.query(
+    `WITH appended AS (
+       INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type,
+         target_id, outcome, client_ip, request_id, details, prev_hash, hash)
+       VALUES ${values.join(',\n')})
+     UPDATE audit_head SET last_id = $${params.length + 1}::bigint, last_hash = $${params.length + 2}::text`,
+    [...params, id, prev],
+  );
+  return records;
+}
+
 export interface AuditFilter {
   username?: string | undefined;
   actorId?: string | undefined;

@@ -43,26 +43,41 @@ const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.of
   (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by`;
 const RETURNED = COLS.replace(/\(SELECT s\.id FROM border_crossings s WHERE s\.supersedes = c\.id\)/, 'NULL::uuid');
 
-export async function insertCrossing(
-  tx: Queryable,
-  r: CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown },
-): Promise<CrossingRow> {
-  // RETURNING gives the stored row (what findCrossing would read) without a second round trip; a new
-  // record is superseded by nothing yet.
-  const inserted = await tx.query<CrossingRow>(
-    `INSERT INTO border_crossings AS c (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
-       officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
-       declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)
-     RETURNING ${RETURNED}`,
-    [
+export type NewCrossing = CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown };
+
+const INSERT_COLUMNS = 27;
+
+export async function insertCrossing(tx: Queryable, r: NewCrossing): Promise<CrossingRow> {
+  return (await insertCrossings(tx, [r]))[0]!;
+}
+
+/**
+ * Inserts crossings in one statement (a group written together, ADR 0507); the stored rows, in the order
+ * given. RETURNING gives the stored row (what findCrossing would read) without a second round trip; a new
+ * record is superseded by nothing yet.
+ */
+export async function insertCrossings(tx: Queryable, records: readonly NewCrossing[]): Promise<CrossingRow[]> {
+  if (records.length === 0) return [];
+  const params: unknown[] = [];
+  const values = records.map((r, i) => {
+    params.push(
       r.id, r.occurredAt, r.local.date, r.local.time, r.local.timeZone, r.local.offsetMinutes, r.direction, r.crossingPoint, r.jurisdictionPath,
       r.officerId, r.officerName, r.personId, JSON.stringify(r.document), r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
       r.refusal?.text ?? null, r.reason ?? null, r.transport ? JSON.stringify(r.transport) : null, r.purpose ?? null, r.declaredAddress ?? null,
       r.supersedes?.id ?? null, r.supersedes?.reason ?? null, JSON.stringify(r.hits), r.recordedAt, r.stay === undefined ? null : JSON.stringify(r.stay),
-    ],
+    );
+    return `(${Array.from({ length: INSERT_COLUMNS }, (_, k) => `$${i * INSERT_COLUMNS + k + 1}`).join(',')})`;
+  });
+  const inserted = await tx.query<CrossingRow>(
+    `INSERT INTO border_crossings AS c (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
+       officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
+       declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
+     VALUES ${values.join(',')}
+     RETURNING ${RETURNED}`,
+    params,
   );
-  return inserted.rows[0]!;
+  const byId = new Map(inserted.rows.map((r) => [r.id, r]));
+  return records.map((r) => byId.get(r.id)!);
 }
 
 export async function findCrossing(db: Queryable, id: string): Promise<CrossingRow | undefined> {
@@ -75,18 +90,23 @@ export async function crossingsOfPerson(db: Queryable, personId: string): Promis
 }
 
 /**
- * Every record of a person with only what the stay and the history hits need (no document or hits to
- * parse; of the stay JSON only kind and overstayDays): the write transaction reads the history once, for
- * its stay computation and its history hits (ADR 0505, 0506).
+ * Every record of each person with only what the stay and the history hits need (no document or hits to
+ * parse; of the stay JSON only kind and overstayDays), oldest first: the write transaction reads the
+ * histories once, for its stay computations and history hits (ADR 0505, 0506), with one statement for a
+ * group of crossings (ADR 0507). Every person asked for has an entry.
  */
-export async function crossingsForStay(db: Queryable, personId: string): Promise<HistoryRow[]> {
-  return (await db.query<HistoryRow>(
-    `SELECT c.id, c.occurred_at, c.local_date, c.direction, c.crossing_point, c.decision, c.supersedes, c.supersede_reason, c.refusal_code,
+export async function crossingsForStay(db: Queryable, personIds: readonly string[]): Promise<Map<string, HistoryRow[]>> {
+  const out = new Map<string, HistoryRow[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return out;
+  const rows = (await db.query<HistoryRow & { person_id: string }>(
+    `SELECT c.person_id, c.id, c.occurred_at, c.local_date, c.direction, c.crossing_point, c.decision, c.supersedes, c.supersede_reason, c.refusal_code,
        CASE WHEN c.stay IS NOT NULL THEN jsonb_build_object('kind', c.stay->'kind', 'overstayDays', c.stay->'overstayDays') END AS stay,
        (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by
-     FROM border_crossings c WHERE c.person_id = $1 ORDER BY c.occurred_at, c.id`,
-    [personId],
+     FROM border_crossings c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.person_id, c.occurred_at, c.id`,
+    [personIds],
   )).rows;
+  for (const { person_id, ...row } of rows) out.get(person_id)?.push(row);
+  return out;
 }
 
 /** Every record of a document (for travellers not yet matched to a person). */
@@ -134,15 +154,23 @@ export async function findIdempotent(db: Queryable, scope: string, key: string):
 }
 
 /**
- * Stores a key with its answer inside the writing transaction; false when another delivery already holds
- * the key (the caller rolls back and replays). Until commit the row is invisible, so `pending` is never
- * seen by others; the state remains in the table for keys written by earlier versions.
+ * Stores keys with their answers inside the writing transaction, one statement for a group (ADR 0507);
+ * false when another delivery already holds one of the keys (the caller rolls back and replays). Until
+ * commit the rows are invisible, so `pending` is never seen by others; the state remains in the table for
+ * keys written by earlier versions.
  */
-export async function storeIdempotent(tx: Queryable, scope: string, key: string, hash: string, at: Date, status: number, response: unknown): Promise<boolean> {
+export async function storeIdempotent(tx: Queryable, answers: readonly { scope: string; key: string; hash: string; at: Date; status: number; response: unknown }[]): Promise<boolean> {
+  if (answers.length === 0) return true;
+  const params: unknown[] = [];
+  const values = answers.map((a, i) => {
+    params.push(a.scope, a.key, a.hash, a.status, JSON.stringify(a.response), a.at);
+    const b = i * 6;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, 'completed', $${b + 4}::int, $${b + 5}::jsonb, $${b + 6}::timestamptz)`;
+  });
   const r = await tx.query(
-    `INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at) VALUES ($1, $2, $3, 'completed', $4, $5, $6)
+    `INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at) VALUES ${values.join(',')}
      ON CONFLICT (scope, key) DO NOTHING`,
-    [scope, key, hash, status, JSON.stringify(response), at],
+    params,
   );
-  return r.rowCount === 1;
+  return r.rowCount === answers.length;
 }

@@ -83,13 +83,29 @@ export function computeStay(facts: StayFacts, movements: readonly Movement[], co
 }
 
 /** Stores the person's position after a crossing (the irregular-residence register reads it). */
-export async function saveStayPosition(tx: Queryable, personId: string, crossing: { id: string; direction: string; occurredAt: string; crossingPoint: string }, s: ComputedStay, at: Date): Promise<void> {
+export async function saveStayPosition(tx: Queryable, personId: string, crossing: LastCrossing, s: ComputedStay, at: Date): Promise<void> {
+  await saveStayPositions(tx, [{ personId, crossing, stay: s, at }]);
+}
+
+type LastCrossing = { id: string; direction: string; occurredAt: string; crossingPoint: string };
+
+/** saveStayPosition for several persons (each at most once) in one statement (ADR 0507). */
+export async function saveStayPositions(tx: Queryable, positions: readonly { personId: string; crossing: LastCrossing; stay: ComputedStay; at: Date }[]): Promise<void> {
+  if (positions.length === 0) return;
+  const params: unknown[] = [];
+  const values = positions.map(({ personId, crossing, stay: s, at }, i) => {
+    params.push(personId, s.facts.status, s.facts.nationality, s.present, crossing.id, crossing.direction, crossing.occurredAt, crossing.crossingPoint, s.lastLawfulDay, s.facts.rule ? JSON.stringify(s.facts.rule) : null, JSON.stringify(s.position), at);
+    const b = i * 12;
+    return `($${b + 1}::uuid,$${b + 2},$${b + 3},$${b + 4}::boolean,$${b + 5}::uuid,$${b + 6},$${b + 7}::timestamptz,$${b + 8},$${b + 9}::text,$${b + 10}::jsonb,$${b + 11}::jsonb,$${b + 12}::timestamptz)`;
+  });
   await tx.query(
     `INSERT INTO border_stay_positions (person_id, status, nationality, present, last_crossing_id, last_direction, last_crossing_at, last_crossing_point, last_lawful_day, rule, position, computed_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
-     ON CONFLICT (person_id) DO UPDATE SET status = $2, nationality = $3, present = $4, last_crossing_id = $5, last_direction = $6, last_crossing_at = $7,
-       last_crossing_point = $8, last_lawful_day = $9, rule = $10, position = $11, computed_at = $12`,
-    [personId, s.facts.status, s.facts.nationality, s.present, crossing.id, crossing.direction, crossing.occurredAt, crossing.crossingPoint, s.lastLawfulDay, s.facts.rule ? JSON.stringify(s.facts.rule) : null, JSON.stringify(s.position), at],
+     VALUES ${values.join(',')}
+     ON CONFLICT (person_id) DO UPDATE SET status = excluded.status, nationality = excluded.nationality, present = excluded.present,
+       last_crossing_id = excluded.last_crossing_id, last_direction = excluded.last_direction, last_crossing_at = excluded.last_crossing_at,
+       last_crossing_point = excluded.last_crossing_point, last_lawful_day = excluded.last_lawful_day, rule = excluded.rule, position = excluded.position,
+       computed_at = excluded.computed_at`,
+    params,
   );
 }
 

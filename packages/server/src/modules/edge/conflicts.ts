@@ -12,34 +12,45 @@ import type { Warning } from './outbox.ts';
  * The centre's conflict check (ADR 0503), run in the transaction of every crossing it records, whether an
  * officer at a connected post or an edge node's delivery wrote it: earlier uses of the same document
  * (issuing state + number) at other posts inside the minimum interval become review items. Both crossings
- * stay as recorded; nothing is dropped or refused.
+ * stay as recorded; nothing is dropped or refused. Crossings written together (ADR 0507) are checked with
+ * one read; their documents differ (the group writer never puts two uses of one document in a group).
  */
-export async function flagConflicts(tx: Queryable, e: CrossingRecordedEvent, minimumMinutes: number, at: Date): Promise<Warning[]> {
+export async function flagConflicts(tx: Queryable, events: readonly CrossingRecordedEvent[], minimumMinutes: number): Promise<Warning[][]> {
+  if (events.length === 0) return [];
   const windowMs = minimumMinutes * 60_000;
-  const t = Date.parse(e.occurredAt);
-  const rows = (await tx.query<{ id: string; crossing_point: string; occurred_at: Date; supersedes: string | null; jurisdiction_path: string }>(
-    `SELECT id, crossing_point, occurred_at, supersedes, jurisdiction_path FROM border_crossings
-      WHERE document_number = $1 AND document->>'issuingState' = $2 AND occurred_at > $3 AND occurred_at < $4`,
-    [e.document.number, e.document.issuingState, new Date(t - windowMs), new Date(t + windowMs)],
+  const times = events.map((e) => Date.parse(e.occurredAt));
+  const found = (await tx.query<{ i: string; id: string; crossing_point: string; occurred_at: Date; supersedes: string | null; jurisdiction_path: string }>(
+    `SELECT q.i::text AS i, c.id, c.crossing_point, c.occurred_at, c.supersedes, c.jurisdiction_path
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS q(number, state, lo, hi, i)
+       JOIN border_crossings c ON c.document_number = q.number AND c.document->>'issuingState' = q.state AND c.occurred_at > q.lo AND c.occurred_at < q.hi`,
+    [events.map((e) => e.document.number), events.map((e) => e.document.issuingState), times.map((t) => new Date(t - windowMs)), times.map((t) => new Date(t + windowMs))],
   )).rows;
-  const mine = rows.find((r) => r.id === e.id);
-  if (!mine) return [];
-  const uses: UseOfDocument[] = rows.map((r) => ({ id: r.id, crossingPoint: r.crossing_point, occurredAt: new Date(r.occurred_at).toISOString(), supersedes: r.supersedes }));
-  const pairs = conflictsOf({ id: e.id, crossingPoint: e.crossingPoint, occurredAt: e.occurredAt, supersedes: e.supersedes }, uses, fixedMinimum(minimumMinutes));
-  const warnings: Warning[] = [];
-  for (const p of pairs) {
-    const other = rows.find((r) => r.id === p.otherId)!;
-    await tx.query(
-      `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
-      [randomUUID(), `${e.document.issuingState}:${e.document.number}`, p.crossingId, p.otherId, p.crossingPoint, p.otherPoint, [mine.jurisdiction_path, other.jurisdiction_path], p.intervalMinutes, p.minimumMinutes, at],
-    );
-    warnings.push({
-      code: 'EDGE.DOCUMENT_CONFLICT',
-      message: `This document was also used at ${p.otherPoint} ${p.intervalMinutes} minutes apart (minimum ${p.minimumMinutes}); both crossings are kept and sent for review`,
-    });
+  const out: Warning[][] = [];
+  for (const [k, e] of events.entries()) {
+    const rows = found.filter((r) => Number(r.i) === k + 1);
+    const mine = rows.find((r) => r.id === e.id);
+    if (!mine) {
+      out.push([]);
+      continue;
+    }
+    const uses: UseOfDocument[] = rows.map((r) => ({ id: r.id, crossingPoint: r.crossing_point, occurredAt: new Date(r.occurred_at).toISOString(), supersedes: r.supersedes }));
+    const pairs = conflictsOf({ id: e.id, crossingPoint: e.crossingPoint, occurredAt: e.occurredAt, supersedes: e.supersedes }, uses, fixedMinimum(minimumMinutes));
+    const warnings: Warning[] = [];
+    for (const p of pairs) {
+      const other = rows.find((r) => r.id === p.otherId)!;
+      await tx.query(
+        `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
+        [randomUUID(), `${e.document.issuingState}:${e.document.number}`, p.crossingId, p.otherId, p.crossingPoint, p.otherPoint, [mine.jurisdiction_path, other.jurisdiction_path], p.intervalMinutes, p.minimumMinutes, e.recordedAt],
+      );
+      warnings.push({
+        code: 'EDGE.DOCUMENT_CONFLICT',
+        message: `This document was also used at ${p.otherPoint} ${p.intervalMinutes} minutes apart (minimum ${p.minimumMinutes}); both crossings are kept and sent for review`,
+      });
+    }
+    out.push(warnings);
   }
-  return warnings;
+  return out;
 }
 
 interface ConflictRow {

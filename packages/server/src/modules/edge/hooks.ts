@@ -5,26 +5,37 @@ import { flagConflicts } from './conflicts.ts';
 import { enqueueCrossing, type Warning } from './outbox.ts';
 
 /**
- * What happens inside the transaction of every recorded crossing (ADR 0503): an edge node appends it to
- * its outbox; the centre notes an edge delivery and looks for conflicting uses of the document.
+ * What happens inside the transaction of recorded crossings (ADR 0503; several written together, ADR
+ * 0507): an edge node appends each to its outbox, in order; the centre notes edge deliveries and looks
+ * for conflicting uses of the documents. Returns warnings for the officer per crossing (e.g. the post's
+ * clock ran backwards).
  */
-export function crossingHook(config: Config): NonNullable<AppDeps['onCrossingRecorded']> {
+export function crossingHook(config: Config): NonNullable<AppDeps['onCrossingsRecorded']> {
   if (config.mode === 'edge') {
     const nodeId = config.edge!.nodeId;
-    return (tx, e) => enqueueCrossing(tx, nodeId, e);
+    return async (tx, events) => {
+      const out: Warning[][] = [];
+      for (const e of events) out.push(await enqueueCrossing(tx, nodeId, e));
+      return out;
+    };
   }
-  return async (tx: Queryable, e: CrossingRecordedEvent): Promise<Warning[]> => {
-    const warnings: Warning[] = [];
-    if (e.delivery) {
-      const d = e.delivery;
-      await tx.query(
-        'INSERT INTO edge_deliveries (node_id, seq, crossing_id, token_id, clock_warning, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [d.nodeId, d.seq, d.crossingId, d.tokenId, d.clockWarning, e.recordedAt],
-      );
-      if (d.clockWarning) {
-        warnings.push({ code: 'EDGE.CLOCK_BACKWARDS', message: `The clock of node ${d.nodeId} had run backwards when it recorded this crossing; its time needs review` });
+  return async (tx: Queryable, events: readonly CrossingRecordedEvent[]): Promise<Warning[][]> => {
+    const warnings: Warning[][] = [];
+    for (const e of events) {
+      const mine: Warning[] = [];
+      if (e.delivery) {
+        const d = e.delivery;
+        await tx.query(
+          'INSERT INTO edge_deliveries (node_id, seq, crossing_id, token_id, clock_warning, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [d.nodeId, d.seq, d.crossingId, d.tokenId, d.clockWarning, e.recordedAt],
+        );
+        if (d.clockWarning) {
+          mine.push({ code: 'EDGE.CLOCK_BACKWARDS', message: `The clock of node ${d.nodeId} had run backwards when it recorded this crossing; its time needs review` });
+        }
       }
+      warnings.push(mine);
     }
-    return [...warnings, ...(await flagConflicts(tx, e, config.edgeConflictMinutes, e.recordedAt))];
+    const conflicts = await flagConflicts(tx, events, config.edgeConflictMinutes);
+    return warnings.map((w, i) => [...w, ...(conflicts[i] ?? [])]);
   };
 }

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import type { CrossingRecord } from '@kamurj/domain/border';
+import type { AppDeps, CrossingRecordedEvent, EdgeDelivery } from '../../app-deps.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { AuthContext } from '../../http/auth-context.ts';
+import { auditMany, type AuditOrigin } from '../audit/index.ts';
+import { registerDocumentHolder } from '../persons/index.ts';
+import { historyHits, type Assessment } from './assess.ts';
+import { displayName } from './context.ts';
+import type { CrossingPoint } from './settings.ts';
+import * as repo from './crossings-repository.ts';
+import { handoversOfCrossings, insertHandover } from './handovers-repository.ts';
+import { presentCrossing, presentHandover } from './presenter.ts';
+import type { CrossingBody } from './schemas.ts';
+import { computeStay, movementsOf, saveStayPositions } from './stay.ts';
+
+/**
+ * Group commit of border crossings (ADR 0507). Each crossing is checked on its own (assessment, screening,
+ * validation: record.ts); its write — registration of a new holder, history read, the crossing with its
+ * stay position, handovers, the edge hook, the idempotent answer and the audit row — joins the crossings
+ * waiting to be written at that moment, and the group is written in one transaction with one statement per
+ * kind of row: the round trips, commits and audit-chain appends of a busy post are shared.
+ *
+ * - One group at a time per database: the first crossing after a quiet moment is written at once (a group
+ *   of one); those that arrive meanwhile form the next group (at most MAX_GROUP). Nothing waits for a timer.
+ * - A group holds each person, document, corrected record and idempotency key at most once; a second use
+ *   waits for the next group, so that its stay and conflict check see the first (as separate
+ *   transactions one after the other would).
+ * - When the group's transaction fails, each member is written again alone: one member's error (a lost
+ *   idempotency claim, a correction raced by another, a refused registration) is its own and rolls back
+ *   nothing of the others.
+ */
+export const MAX_GROUP = 64;
+
+export class ClaimLost extends Error {}
+
+export interface PendingWrite {
+  deps: AppDeps;
+  origin: AuditOrigin;
+  auth: AuthContext;
+  body: CrossingBody;
+  idem: { scope: string; key: string; hash: string };
+  delivery: EdgeDelivery | undefined;
+  point: CrossingPoint;
+  now: Date;
+  record: CrossingRecord;
+  assessment: Assessment;
+  target: repo.CrossingRow | undefined;
+  agencyIds: Map<string, string>;
+  listHits: { source: string; entryId: string; entryVersion: number; score: number; action: string }[];
+}
+
+export type WrittenCrossing = Awaited<ReturnType<typeof writeGroup>>[number];
+
+interface Job {
+  write: PendingWrite;
+  resolve: (v: WrittenCrossing) => void;
+  reject: (e: unknown) => void;
+}
+
+class GroupWriter {
+  private queue: Job[] = [];
+  private busy = false;
+  private held = false;
+  constructor(private readonly db: Db) {}
+
+  submit(write: PendingWrite): Promise<WrittenCrossing> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      if (!this.busy && !this.held) void this.drain();
+    });
+  }
+
+  /** Tests: writes wait until released, so that a known set forms the groups. */
+  hold(): { waiting: () => number; release: () => void } {
+    this.held = true;
+    return {
+      waiting: () => this.queue.length,
+      release: () => {
+        this.held = false;
+        if (!this.busy) void this.drain();
+      },
+    };
+  }
+
+  private async drain(): Promise<void> {
+    this.busy = true;
+    try {
+      while (this.queue.length) await this.run(this.take());
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The next group: queue order, each person, document, corrected record and key at most once. */
+  private take(): Job[] {
+    const group: Job[] = [];
+    const rest: Job[] = [];
+    const used = new Set<string>();
+    for (const job of this.queue) {
+      const w = job.write;
+      const keys = [
+        `d:${w.record.document.issuingState}:${w.record.document.number}`,
+        `k:${w.idem.scope}:${w.idem.key}`,
+        ...(w.record.personId ? [`p:${w.record.personId}`] : []),
+        ...(w.target ? [`t:${w.target.id}`] : []),
+      ];
+      if (group.length >= MAX_GROUP || keys.some((k) => used.has(k))) {
+        rest.push(job);
+        continue;
+      }
+      for (const k of keys) used.add(k);
+      group.push(job);
+    }
+    this.queue = rest;
+    return group;
+  }
+
+  private async run(group: Job[]): Promise<void> {
+    try {
+      const written = await this.db.tx((tx) => writeGroup(tx, group.map((j) => j.write)));
+      group.forEach((j, i) => j.resolve(written[i]!));
+    } catch (e) {
+      if (group.length === 1) group[0]!.reject(e);
+      else for (const j of group) await this.run([j]);
+    }
+  }
+}
+
+const writers = new WeakMap<Db, GroupWriter>();
+
+function writerOf(db: Db): GroupWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new GroupWriter(db)));
+  return writer;
+}
+
+/** Writes one checked crossing with the others waiting at this moment; its answer once committed. */
+export function writeGrouped(write: PendingWrite): Promise<WrittenCrossing> {
+  return writerOf(write.deps.db).submit(write);
+}
+
+/** Tests only: holds the database's crossing writes until `release()` (`waiting()`: how many wait). */
+export const holdCrossingWrites = (db: Db) => writerOf(db).hold();
+
+/** The group's transaction. Answers in the order of `writes`. */
+async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
+  // 1. Holders registered from their documents (a new person each; rare enough to go one by one).
+  const holders: { personId: string | null; registered: string | null }[] = [];
+  for (const w of writes) {
+    let personId = w.record.personId;
+    let registered: string | null = null;
+    if (personId === null && w.body.registerPerson) {
+      const a = w.assessment;
+      const r = await registerDocumentHolder(tx, w.origin, w.auth, { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, autoMergeThreshold: w.deps.config.autoMergeThreshold, crossingId: w.record.id, found: a.found ?? undefined });
+      personId = r.personId;
+      registered = r.personId;
+    }
+    holders.push({ personId, registered });
+  }
+  // 2. The persons' histories, read once in this transaction; each person's stay after this crossing.
+  const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId ? [h.personId] : [])))]);
+  const computed = writes.map((w, i) => {
+    const { personId } = holders[i]!;
+    const a = w.assessment;
+    const record = { ...w.record, personId };
+    // The stay after this crossing: the person's current records without the corrected one, plus this one.
+    const earlier = personId ? (histories.get(personId) ?? []).filter((r) => r.id !== w.target?.id) : [];
+    // Earlier refusals and overstays of the person, from this one read (ADR 0506); of the assessed person
+    // or document otherwise.
+    const history = a.historyDeferred ? (personId === a.person?.personId ? historyHits(earlier).hits : []) : a.history;
+    const hits = [...w.listHits, ...history.map((h) => ({ source: h.source, crossingId: h.crossingId }))];
+    const date = record.local.date;
+    const movements = [...movementsOf(earlier), ...(record.decision === 'admit' ? [{ direction: record.direction, date }] : [])];
+    const lastDate = [date, ...earlier.map((r) => r.local_date)].sort().at(-1) ?? date;
+    const stay = computeStay(a.stay.facts, movements, lastDate);
+    const latest = [
+      ...earlier.filter((r) => !r.superseded_by).map((r) => ({ id: r.id, direction: r.direction, occurredAt: r.occurred_at.toISOString(), crossingPoint: r.crossing_point })),
+      { id: record.id, direction: record.direction, occurredAt: record.occurredAt, crossingPoint: record.crossingPoint },
+    ].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0)).at(-1)!;
+    return { record, hits, stay, latest, officerName: w.delivery?.officer.name ?? displayName(w.auth) };
+  });
+  // 3. The crossings and the stay positions, one statement each.
+  const rows = await repo.insertCrossings(
+    tx,
+    writes.map((w, i) => {
+      const c = computed[i]!;
+      return { ...c.record, jurisdictionPath: w.point.jurisdictionPath, officerName: c.officerName, nationality: w.assessment.document.nationality, hits: c.hits, recordedAt: w.now, stay: c.stay.position };
+    }),
+  );
+  await saveStayPositions(tx, computed.flatMap((c, i) => (c.record.personId ? [{ personId: c.record.personId, crossing: c.latest, stay: c.stay, at: writes[i]!.now }] : [])));
+  // 4. Referrals (handovers to the receiving agencies).
+  for (const [i, w] of writes.entries()) {
+    const settings = w.assessment.settings;
+    for (const r of w.body.referrals ?? []) {
+      const code = settings.referrals[r.kind];
+      await insertHandover(tx, { id: randomUUID(), crossingId: w.record.id, personId: computed[i]!.record.personId, kind: r.kind, agencyId: w.agencyIds.get(code)!, agencyCode: code, crossingPoint: w.point.code, note: r.note ?? null, at: w.now, by: w.auth.actor.id, byName: displayName(w.auth) });
+    }
+  }
+  // 5. The mode's hook (edge outbox, or the centre's conflict check), per hook for the crossings that share it.
+  const warnings: { code: string; message: string }[][] = writes.map(() => []);
+  const byHook = new Map<NonNullable<AppDeps['onCrossingsRecorded']>, number[]>();
+  writes.forEach((w, i) => {
+    const hook = w.deps.onCrossingsRecorded;
+    if (hook) byHook.set(hook, [...(byHook.get(hook) ?? []), i]);
+  });
+  for (const [hook, members] of byHook) {
+    const events: CrossingRecordedEvent[] = members.map((i) => {
+      const w = writes[i]!;
+      const { record, officerName } = computed[i]!;
+      return { id: record.id, occurredAt: record.occurredAt, recordedAt: w.now, crossingPoint: w.point.code, document: { number: record.document.number, issuingState: record.document.issuingState }, personId: record.personId, supersedes: w.body.supersedes?.id ?? null, officer: { id: record.officerId, name: officerName }, body: w.body, delivery: w.delivery };
+    });
+    const found = await hook(tx, events);
+    members.forEach((i, k) => warnings[i]!.push(...(found[k] ?? [])));
+  }
+  // 6. The answers.
+  const referred = writes.filter((w) => w.body.referrals?.length).map((w) => w.record.id);
+  const handovers = referred.length ? await handoversOfCrossings(tx, referred) : [];
+  const responses = writes.map((w, i) => {
+    const { stay } = computed[i]!;
+    return {
+      crossing: presentCrossing(rows[i]!),
+      registeredPerson: holders[i]!.registered,
+      stay: { status: stay.facts.status, position: stay.position, lastLawfulDay: stay.lastLawfulDay },
+      handovers: w.body.referrals?.length ? handovers.filter((h) => h.crossing_id === w.record.id).map(presentHandover) : [],
+      ...(warnings[i]!.length ? { warnings: warnings[i]! } : {}),
+    };
+  });
+  // The keys are stored with the answers in the same transaction (one statement): a second delivery racing
+  // a first waits on the key's row and, when the first commits, loses the claim and replays its answer.
+  if (!(await repo.storeIdempotent(tx, writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: responses[i] }))))) throw new ClaimLost();
+  // Last, so the audit chain's head row (locked until commit; every audited write waits for it) is held
+  // for as short a time as possible (ADR 0505): one append for the group.
+  await auditMany(
+    tx,
+    writes.map((w, i) => {
+      const { record, hits } = computed[i]!;
+      const { registered } = holders[i]!;
+      const body = w.body;
+      const delivery = w.delivery;
+      return {
+        origin: w.origin,
+        event: {
+          action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
+          purpose: 'border_control' as const,
+          targetType: 'crossing',
+          targetId: record.id,
+          details: {
+            personId: record.personId,
+            registeredPerson: registered,
+            crossingPoint: w.point.code,
+            direction: record.direction,
+            decision: record.decision,
+            refusal: record.refusal?.code ?? null,
+            supersedes: body.supersedes ?? null,
+            hits: hits.length,
+            referrals: (body.referrals ?? []).map((r) => r.kind),
+            idempotencyKey: w.idem.key,
+            ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
+            ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
+          },
+        },
+      };
+    }),
+  );
+  return responses;
+}
