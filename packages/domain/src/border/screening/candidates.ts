@@ -12,7 +12,7 @@
  */
 import { MATCH_WEIGHTS, type PreparedRecord } from '../../names/index.ts';
 import { ALWAYS, MAX_FORMS, POSTING_STRIDE, type PreparedList } from './prepare-list.ts';
-import { bestOf, seek, tokenGroup } from './token-groups.ts';
+import { bestOf, gallop, seek, tokenGroup } from './token-groups.ts';
 
 const W = MATCH_WEIGHTS;
 export const MAX_QUALIFIER_BONUS = Math.max(...Object.values(W.DATE_ADJUSTMENT)) + W.SEX_ADJUSTMENT.match + W.NATIONALITY_ADJUSTMENT.match;
@@ -75,6 +75,37 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
     // with its mask — traveller tokens (bits 0–7), entry tokens (8–15), strong (16) — and the probed
     // group is searched forward from the last position (forms only grow). No map, no allocation per form.
     const bitsOf = (tToken: number, packed: number) => (1 << tToken) | (packed & 0xff00) | (bestOf(packed) >= minSim ? STRONG : 0);
+    const consider = (form: number, mask: number) => {
+      if ((mask & STRONG) === 0) return;
+      const pos = Math.floor(form / MAX_FORMS);
+      if (out.has(pos)) return;
+      const m = list.persons[pos]?.record.names[form % MAX_FORMS]?.tokens.length ?? 0;
+      const k = Math.min(n, m);
+      if (k === 1 && Math.max(n, m) > 1 && W.SINGLE_TOKEN_CAP < minSim) return;
+      const j = Math.min(popcount(mask & 0xff), popcount((mask >>> 8) & 0xff));
+      if (nameScoreBound(k, j) >= minSim) out.add(pos);
+    };
+    if (probe && tokenGroups.length === 1) {
+      // The common two-token name: only entry forms in both groups can pass (one similar traveller token
+      // is not enough), so the groups are intersected, each skipping ahead in the other (leapfrog).
+      const a = tokenGroups[0]!;
+      const af = a.group.forms;
+      const bf = probe.group.forms;
+      let i = 0;
+      let j = 0;
+      while (i < af.length && j < bf.length) {
+        const fa = af[i] as number;
+        const fb = bf[j] as number;
+        if (fa < fb) i = gallop(af, i + 1, fb);
+        else if (fb < fa) j = gallop(bf, j + 1, fa);
+        else {
+          consider(fa, bitsOf(a.tToken, a.group.packed[i] as number) | bitsOf(probe.tToken, probe.group.packed[j] as number));
+          i++;
+          j++;
+        }
+      }
+      return;
+    }
     const at = new Int32Array(tokenGroups.length);
     let probeAt = 0;
     for (;;) {
@@ -97,14 +128,7 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
         probeAt = seek(probe.group, probeAt, form);
         if (probe.group.forms[probeAt] === form) mask |= bitsOf(probe.tToken, probe.group.packed[probeAt] as number);
       }
-      if ((mask & STRONG) === 0) continue;
-      const pos = Math.floor(form / MAX_FORMS);
-      if (out.has(pos)) continue;
-      const m = list.persons[pos]?.record.names[form % MAX_FORMS]?.tokens.length ?? 0;
-      const k = Math.min(n, m);
-      if (k === 1 && Math.max(n, m) > 1 && W.SINGLE_TOKEN_CAP < minSim) continue;
-      const j = Math.min(popcount(mask & 0xff), popcount((mask >>> 8) & 0xff));
-      if (nameScoreBound(k, j) >= minSim) out.add(pos);
+      consider(form, mask);
     }
   });
   for (const d of traveller.documents) {

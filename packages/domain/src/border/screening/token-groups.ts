@@ -107,11 +107,15 @@ export function tokenGroup(list: PreparedList, t: PreparedToken): TokenGroup {
  * costs a few steps each, however large the group.
  */
 export function seek(group: TokenGroup, from: number, form: number): number {
-  const a = group.forms;
+  return gallop(group.forms, from, form);
+}
+
+/** The first index ≥ `from` of the ascending `a` whose value is ≥ `value` (galloping, then binary search). */
+export function gallop(a: Int32Array, from: number, value: number): number {
   let lo = from;
   let step = 1;
   let hi = from;
-  while (hi < a.length && (a[hi] as number) < form) {
+  while (hi < a.length && (a[hi] as number) < value) {
     lo = hi + 1;
     hi += step;
     step *= 2;
@@ -119,7 +123,7 @@ export function seek(group: TokenGroup, from: number, form: number): number {
   hi = Math.min(hi, a.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < form) lo = mid + 1;
+    if ((a[mid] as number) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
