@@ -7,7 +7,7 @@ import { crossingsOfDocument, crossingsOfPerson, type CrossingRow, type HistoryR
 import { readDocument, type DocumentView } from './document.ts';
 import type { ManualDocument } from './schemas.ts';
 import { screen, type HitView } from './screening.ts';
-import { loadSettings, profileOf, type BorderSettings, type CrossingPoint } from './settings.ts';
+import { loadSettings, profileOf, type BorderReference, type BorderSettings, type CrossingPoint } from './settings.ts';
 import { computeStay, currentRows, movementsOf, stayFacts, type ComputedStay } from './stay.ts';
 
 /**
@@ -90,11 +90,13 @@ export async function assess(
      * document ends the person search; hits are kept without the listed entry's data and explanation.
      */
     recording?: boolean;
+    /** The border's reference data as the request read it already (borderReference; read here otherwise). */
+    reference?: BorderReference;
   },
 ): Promise<Assessment> {
   const date = localDate(input.at, point.timeZone);
   const doc = readDocument(input, date);
-  const settings = await loadSettings(deps.db, deps.config.country);
+  const settings = await loadSettings(deps.db, deps.config.country, input.reference?.settings);
   const searched = input.personId ? { holders: [], found: null } : await documentHolders(deps, auth, doc.record, input.recording === true);
   const candidates = searched.holders;
   let person: Assessment['person'] = null;
@@ -109,7 +111,7 @@ export async function assess(
   const historyDeferred = input.recording === true && personId !== null;
   const rows = historyDeferred ? [] : (personId ? await crossingsOfPerson(deps.db, personId) : await crossingsOfDocument(deps.db, doc.crossing.number)).filter((r) => r.id !== input.excludeCrossing);
   const { hits: history, current } = historyHits(rows);
-  const screened = await screen(deps, settings, { doc: doc.view, personId, personRecord: person?.record ?? null, date, detail: input.recording !== true });
+  const screened = await screen(deps, settings, { doc: doc.view, personId, personRecord: person?.record ?? null, date, detail: input.recording !== true, ...(input.reference ? { versions: input.reference.versions } : {}) });
   const facts = stayFacts(person?.record ?? null, doc.view.nationality, date, settings, profileOf(deps.config.country));
   // The position as it would be after this crossing (an entry today, or an exit today).
   const movements = [...movementsOf(rows), { direction: input.direction, date }];

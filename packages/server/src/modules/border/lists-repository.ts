@@ -145,7 +145,8 @@ export async function bumpListVersion(tx: Queryable, listId: string, at: Date): 
   );
 }
 
-export async function listVersions(db: Queryable): Promise<Map<string, number>> {
-  const r = await coalesced(db, 'border.list-versions', () => db.query<{ list_id: string; version: string | number }>('SELECT list_id, version FROM border_list_versions'));
-  return new Map(r.rows.map((x) => [x.list_id, Number(x.version)]));
+/** The version counter of each list; `pre`: the rows as a borderReference read them. */
+export async function listVersions(db: Queryable, pre?: readonly { list_id: string; version: string | number }[]): Promise<Map<string, number>> {
+  const rows = pre ?? (await coalesced(db, 'border.list-versions', () => db.query<{ list_id: string; version: string | number }>('SELECT list_id, version FROM border_list_versions'))).rows;
+  return new Map(rows.map((x) => [x.list_id, Number(x.version)]));
 }

@@ -13,6 +13,7 @@ import { ClaimLost, writeGrouped } from './crossing-writer.ts';
 import * as repo from './crossings-repository.ts';
 import { agencyIdsByCode } from './handovers-repository.ts';
 import type { CrossingBody } from './schemas.ts';
+import { borderReference } from './settings.ts';
 
 /**
  * Records a crossing (issue 4 §2): validated by the domain (`parseCrossing`: refusal codes, "other" needs
@@ -60,7 +61,9 @@ export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: A
 }
 
 async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CrossingBody, idem: { scope: string; key: string; hash: string }, delivery?: EdgeDelivery) {
-  const point = await pointFor(deps, auth, body.crossingPoint);
+  // Settings, crossing points and list versions in one read for the whole request (ADR 0507).
+  const reference = await borderReference(deps.db);
+  const point = await pointFor(deps, auth, body.crossingPoint, 'border.crossing.record', reference);
   const now = deps.clock.now();
   const at = body.occurredAt === undefined ? now : new Date(parseInstant(body.occurredAt) ?? Number.NaN);
   if (Number.isNaN(at.getTime())) throw validationError([{ field: 'body.occurredAt', code: 'BORDER.INVALID_INSTANT', message: 'Expected an ISO 8601 instant with Z or an offset' }]);
@@ -78,7 +81,7 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
     if (!ok.ok) throw new DomainError(ok.code, 'conflict', ok.message);
   }
 
-  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId ?? undefined, at, ...(target ? { excludeCrossing: target.id } : {}), recording: true });
+  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId ?? undefined, at, ...(target ? { excludeCrossing: target.id } : {}), recording: true, reference });
   const id = delivery?.crossingId ?? randomUUID();
   const chosen = body.personId === undefined ? (a.person?.personId ?? null) : body.personId;
   const parsed = parseCrossing(

@@ -26,9 +26,12 @@ async function build(q: Queryable, listId: string, version: number): Promise<Cac
   return { version, list: prepareList(rows.map(toDomainEntry)) };
 }
 
-/** `q` reads the lists (a caller's transaction, on PGlite's single connection); `db` keys the cache. */
-export async function preparedLists(db: Db, q: Queryable = db): Promise<PreparedList[]> {
-  const versions = await listVersions(q);
+/**
+ * `q` reads the lists (a caller's transaction, on PGlite's single connection); `db` keys the cache;
+ * `versions`: the counters as a borderReference read them.
+ */
+export async function preparedLists(db: Db, q: Queryable = db, pre?: Parameters<typeof listVersions>[1]): Promise<PreparedList[]> {
+  const versions = await listVersions(q, pre);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let pending = building.get(db);

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findEntries, type EntryData } from './lists-repository.ts';
 import { preparedLists } from './screening-cache.ts';
-import type { BorderSettings } from './settings.ts';
+import type { BorderReference, BorderSettings } from './settings.ts';
 import type { DocumentView } from './document.ts';
 
 /**
@@ -42,10 +42,18 @@ export async function loadAdjudications(db: Queryable, personId: string | null) 
 export async function screen(
   deps: AppDeps,
   settings: BorderSettings,
-  input: { doc: DocumentView; personId: string | null; personRecord: P.PersonData | null; date: string; /** Listed entry and explanation per hit (the console shows them; a record keeps ids and scores). */ detail?: boolean },
+  input: {
+    doc: DocumentView;
+    personId: string | null;
+    personRecord: P.PersonData | null;
+    date: string;
+    /** Listed entry and explanation per hit (the console shows them; a record keeps ids and scores). */
+    detail?: boolean;
+    /** The list version counters as borderReference read them (read here otherwise). */
+    versions?: BorderReference['versions'];
+  },
 ): Promise<{ hits: HitView[]; suppressed: HitView[] }> {
-  const lists = await preparedLists(deps.db);
-  const adjudications = await loadAdjudications(deps.db, input.personId);
+  const lists = await preparedLists(deps.db, deps.db, input.versions);
   const otherNames = (input.personRecord?.names ?? []).map((n) => P.fullName(n)).filter(Boolean);
   const birth = input.doc.birthDate ? parsePartialDate(input.doc.birthDate) : null;
   const traveller: Traveller = {
@@ -58,7 +66,15 @@ export async function screen(
     documents: [{ number: input.doc.number, issuingState: input.doc.issuingState }],
   };
   const detail = input.detail !== false;
-  const result = screenTraveller(prepareTraveller(traveller), lists, { date: input.date, config: settings.screening, adjudications: adjudicationMemory(adjudications), explain: detail });
+  const prepared = prepareTraveller(traveller);
+  const options = { date: input.date, config: settings.screening, explain: detail };
+  let result = screenTraveller(prepared, lists, options);
+  // Adjudications only ever suppress hits: they are read when there is a hit to suppress (ADR 0507).
+  let adjudications: Awaited<ReturnType<typeof loadAdjudications>> = [];
+  if (result.hits.length && input.personId) {
+    adjudications = await loadAdjudications(deps.db, input.personId);
+    if (adjudications.length) result = screenTraveller(prepared, lists, { ...options, adjudications: adjudicationMemory(adjudications) });
+  }
   const ids = detail ? [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])] : [];
   const entries = new Map((await findEntries(deps.db, ids)).map((e) => [e.id, e.data]));
   const latest = new Map(adjudications.map((a) => [`${a.entryId}:${a.entryVersion}`, a]));

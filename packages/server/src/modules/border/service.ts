@@ -16,7 +16,7 @@ import { handoversOfCrossings } from './handovers-repository.ts';
 import { findEntry } from './lists-repository.ts';
 import { presentAssessment, presentCrossing, presentHandover } from './presenter.ts';
 import type { CheckBody } from './schemas.ts';
-import { crossingPoints, loadSettings, REFERRAL_KINDS } from './settings.ts';
+import { borderReference, crossingPoints, loadSettings, REFERRAL_KINDS } from './settings.ts';
 
 /** What the console needs before the first traveller: the actor's crossing points and the code lists. */
 export async function consoleContext(deps: AppDeps, auth: AuthContext) {
@@ -39,9 +39,10 @@ export async function consoleContext(deps: AppDeps, auth: AuthContext) {
 
 /** One call for the whole result panel; the look at the person is audited (purpose border_control). */
 export async function checkTraveller(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, body: CheckBody) {
-  const point = await pointFor(deps, auth, body.crossingPoint);
+  const reference = await borderReference(deps.db);
+  const point = await pointFor(deps, auth, body.crossingPoint, 'border.crossing.record', reference);
   const now = deps.clock.now();
-  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId, at: now });
+  const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId, at: now, reference });
   await deps.db.tx((tx) =>
     audit(tx, origin, {
       action: 'border.check',

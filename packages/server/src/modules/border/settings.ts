@@ -54,8 +54,35 @@ export function profileOf(country: string): CountryProfile {
   return p;
 }
 
-/** Reads the settings (defaults for the country, then the stored override). */
-export async function loadSettings(db: Queryable, country: string): Promise<BorderSettings> {
+/**
+ * What a recording reads of the border's reference data — the settings override, the active crossing
+ * points and the list version counters — in one statement (ADR 0507), shared by concurrent callers
+ * (single-flight). Each part is what loadSettings, crossingPoints and listVersions would read themselves.
+ */
+export interface BorderReference {
+  settings: { value: unknown } | null;
+  points: PointRow[];
+  versions: { list_id: string; version: string | number }[];
+}
+
+export async function borderReference(db: Queryable): Promise<BorderReference> {
+  const r = await coalesced(db, 'border.reference', () =>
+    db.query<{ settings: unknown; points: PointRow[]; versions: BorderReference['versions'] }>(
+      `SELECT (SELECT value FROM system_settings WHERE key = 'border.settings') AS settings,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'names', names, 'attributes', attributes) ORDER BY sort_order, key), '[]'::jsonb)
+            FROM reference_items WHERE table_name = 'crossing-points' AND active) AS points,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('list_id', list_id, 'version', version)), '[]'::jsonb) FROM border_list_versions) AS versions`,
+    ),
+  );
+  const row = r.rows[0]!;
+  return { settings: row.settings === null || row.settings === undefined ? null : { value: row.settings }, points: row.points, versions: row.versions };
+}
+
+/**
+ * Reads the settings (defaults for the country, then the stored override); `pre`: the override as a
+ * borderReference read it (null: none stored).
+ */
+export async function loadSettings(db: Queryable, country: string, pre?: BorderReference['settings']): Promise<BorderSettings> {
   const profile = profileOf(country);
   const migration = profile.agencies.find((a) => a.kind === 'migration')?.code ?? profile.agencies[0]?.code ?? 'MCS';
   const police = profile.agencies.find((a) => a.kind === 'police')?.code ?? migration;
@@ -64,7 +91,7 @@ export async function loadSettings(db: Queryable, country: string): Promise<Bord
     irregularResidenceOwner: migration,
     stayRules: {},
   };
-  const row = (await coalesced(db, 'border.settings', () => db.query<{ value: unknown }>(`SELECT value FROM system_settings WHERE key = 'border.settings'`))).rows[0];
+  const row = pre !== undefined ? pre : (await coalesced(db, 'border.settings', () => db.query<{ value: unknown }>(`SELECT value FROM system_settings WHERE key = 'border.settings'`))).rows[0];
   if (!row) return { ...base, screening: DEFAULT_SCREENING_CONFIG };
   const parsed = Override.safeParse(row.value);
   if (!parsed.success) throw new Error(`system_settings border.settings is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
@@ -99,15 +126,18 @@ export interface CrossingPoint {
   timeZone: string;
 }
 
-/** Active crossing points from the reference data, with their jurisdiction path and time zone. */
-export async function crossingPoints(db: Queryable, country: string): Promise<CrossingPoint[]> {
+type PointRow = { key: string; names: CrossingPoint['names']; attributes: { kind?: string; region?: string; timeZone?: string } };
+
+/**
+ * Active crossing points from the reference data, with their jurisdiction path and time zone; `pre`: the
+ * rows as a borderReference read them.
+ */
+export async function crossingPoints(db: Queryable, country: string, pre?: PointRow[]): Promise<CrossingPoint[]> {
   const profile = profileOf(country);
-  const r = await coalesced(db, 'border.crossing-points', () =>
-    db.query<{ key: string; names: CrossingPoint['names']; attributes: { kind?: string; region?: string; timeZone?: string } }>(
-      `SELECT key, names, attributes FROM reference_items WHERE table_name = 'crossing-points' AND active ORDER BY sort_order, key`,
-    ),
-  );
-  return r.rows.map((row) => ({
+  const rows = pre ?? (await coalesced(db, 'border.crossing-points', () =>
+    db.query<PointRow>(`SELECT key, names, attributes FROM reference_items WHERE table_name = 'crossing-points' AND active ORDER BY sort_order, key`),
+  )).rows;
+  return rows.map((row) => ({
     code: row.key,
     names: row.names,
     kind: row.attributes.kind ?? 'road',
