@@ -3,6 +3,7 @@ import { DEFAULT_SCREENING_CONFIG, parseScreeningConfig, type ScreeningConfig } 
 import { stayRuleSchema, type StayRule } from '@kamurj/domain/stay';
 import type { Queryable } from '../../db/client.ts';
 import { loadProfile, type CountryProfile } from '../../profiles/profile.ts';
+import { batchedRead } from '../../db/batched.ts';
 import { coalesced } from '../../db/coalesce.ts';
 
 /**
@@ -56,8 +57,7 @@ export function profileOf(country: string): CountryProfile {
 
 /**
  * What a recording reads of the border's reference data — the settings override, the active crossing
- * points and the list version counters — in one statement (ADR 0507), shared by concurrent callers
- * (single-flight). Each part is what loadSettings, crossingPoints and listVersions would read themselves.
+ * points and the list version counters — in one statement (ADR 0507), batched across concurrent callers. Each part is what loadSettings, crossingPoints and listVersions would read themselves.
  */
 export interface BorderReference {
   settings: { value: unknown } | null;
@@ -66,7 +66,7 @@ export interface BorderReference {
 }
 
 export async function borderReference(db: Queryable): Promise<BorderReference> {
-  const r = await coalesced(db, 'border.reference', () =>
+  const r = await batchedRead(db, 'border.reference', [], () =>
     db.query<{ settings: unknown; points: PointRow[]; versions: BorderReference['versions'] }>(
       `SELECT (SELECT value FROM system_settings WHERE key = 'border.settings') AS settings,
          (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'names', names, 'attributes', attributes) ORDER BY sort_order, key), '[]'::jsonb)

@@ -3,6 +3,7 @@ import * as P from '@kamurj/domain/persons';
 import { MATCH_WEIGHTS, prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
 
 const { birthYearReach } = MATCH_WEIGHTS;
+import { batchedRead } from '../../db/batched.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
@@ -70,10 +71,20 @@ export async function findCandidates(
 export async function findDocumentCandidates(db: Queryable, record: P.PersonData, threshold = DEFAULT_THRESHOLD): Promise<Candidate[]> {
   const docs = P.documentKeys(record).map((d) => d.number);
   if (!docs.length) return [];
-  const rows = (await db.query<repo.PersonRow>(
-    `SELECT ${repo.COLUMNS} FROM persons WHERE merged_into IS NULL AND id IN (SELECT person_id FROM person_document_keys WHERE number = ANY($1::text[])) ORDER BY id LIMIT ${BLOCK_LIMIT}`,
-    [docs],
-  )).rows;
+  // Concurrent travellers' lookups share one statement (ADR 0507); each takes the holders of its numbers.
+  const holders = await batchedRead(db, 'persons.document-holders', docs, async (numbers) => {
+    const found = (await db.query<repo.PersonRow & { doc_number: string }>(
+      `SELECT k.number AS doc_number, ${repo.COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
+         FROM person_document_keys k JOIN persons p ON p.id = k.person_id WHERE k.number = ANY($1::text[]) AND p.merged_into IS NULL`,
+      [numbers],
+    )).rows;
+    const byNumber = new Map<string, repo.PersonRow[]>();
+    for (const { doc_number, ...row } of found) byNumber.set(doc_number, [...(byNumber.get(doc_number) ?? []), row]);
+    return byNumber;
+  });
+  const unique = new Map<string, repo.PersonRow>();
+  for (const d of docs) for (const row of holders.get(d) ?? []) unique.set(row.id, row);
+  const rows = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, BLOCK_LIMIT);
   return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedPerson(db, row)), threshold);
 }
 
