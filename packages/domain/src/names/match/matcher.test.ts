@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from './dates.ts';
 import { prepareRecord, scorePair, scorePrepared, type PersonRecord } from './matcher.ts';
-import { birthYearReach, DEFAULT_THRESHOLD } from './weights.ts';
+import { birthDatesReaching, birthYearReach, DEFAULT_THRESHOLD } from './weights.ts';
 
 const GROUPS: Record<string, readonly string[]> = {
   hovhannisyan: ['Հովհաննիսյան', 'HOVHANNISYAN', 'Оганесян', 'Ованесян', 'Оганисян', 'OGANESIAN', 'OVANESIAN', 'OGANISIAN', 'Hovannisian'],
@@ -136,5 +136,26 @@ describe('birth-year reach of a threshold (name blocking near birth years, ADR 0
     }
     expect(birthYearReach(0.7)).toBeNull();
     expect(birthYearReach(0.9)).toBe(1);
+  });
+});
+
+describe('birth dates that can reach a threshold (name blocking by birth date when recording, ADR 0507)', () => {
+  const person = (date: string): PersonRecord => ({ name: 'Anna Petrosyan', birthDate: parsePartialDate(date)!, sex: 'F', nationality: 'ARM' });
+  const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+  it('lists exactly the full dates within a year either side that score the threshold with a perfect name', () => {
+    for (const [threshold, date] of [[0.9, '1980-05-06'], [0.9, '1980-05-05'], [0.95, '1980-05-06'], [0.9, '1980-11-06'], [1, '1980-05-06']] as const) {
+      const listed = birthDatesReaching(threshold, date);
+      expect(listed, `${threshold} ${date}`).not.toBeNull();
+      const reaching = days('1979-01-01', 365 * 3 + 1).filter((d) => score(person(date), person(d)) >= threshold);
+      expect([...new Set(listed)].sort(), `${threshold} ${date}`).toEqual(reaching.sort());
+      // Partial dates within the year window are not excluded by the list (the caller keeps them).
+      expect(score(person(date), person('1980')), `${threshold}`).toBeGreaterThanOrEqual(Math.min(threshold, 1.04));
+    }
+    expect(birthDatesReaching(0.9, '1980-05-06')!.sort()).toEqual(['1979-05-06', '1980-05-06', '1980-06-05', '1981-05-06']);
+  });
+  it('does not restrict the day when a threshold admits any day of the year, or the date is partial', () => {
+    expect(birthDatesReaching(0.7, '1980-05-06')).toBeNull();
+    expect(birthDatesReaching(0.9, '1980-05')).toBeNull();
+    expect(birthDatesReaching(0.9, '1980')).toBeNull();
   });
 });

@@ -80,3 +80,24 @@ export function birthYearReach(threshold: number): number | null {
   if (best + DATE_ADJUSTMENT.mismatch >= threshold) return null;
   return best + DATE_ADJUSTMENT.year_off_by_one >= threshold ? 1 : 0;
 }
+
+/**
+ * The full birth dates a person may have and still score `threshold` against a record born on `date`
+ * (a perfect name, same sex and nationality), besides partial or unknown dates, which never cost more
+ * than a year apart: the date itself, day and month swapped, and the same day and month a year either
+ * side — each only when its level can still reach the threshold. Null when the threshold admits any day of
+ * the year (same_year_only reaches it) or `date` is not a full YYYY-MM-DD date: then only birthYearReach
+ * applies (ADR 0507).
+ */
+export function birthDatesReaching(threshold: number, date: string): string[] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const best = 1 + SEX_ADJUSTMENT.match + NATIONALITY_ADJUSTMENT.match;
+  const reaches = (level: DateLevel) => best + DATE_ADJUSTMENT[level] >= threshold;
+  if (reaches('same_year_only')) return null;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  const out = [date];
+  if (reaches('swapped_day_month') && d !== mo && Number(d) <= 12) out.push(`${y}-${d}-${mo}`);
+  if (reaches('year_off_by_one')) out.push(`${String(Number(y) - 1).padStart(4, '0')}-${mo}-${d}`, `${String(Number(y) + 1).padStart(4, '0')}-${mo}-${d}`);
+  return out;
+}

@@ -52,7 +52,7 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(exit.json().crossing.personId).toBe(first.json().registeredPerson);
   });
 
-  it('the name search of a recording blocks only birth years that can reach the holder score: a renewed passport a year off is found, a namesake born ten years apart is not', async () => {
+  it('the name search of a recording blocks only birth dates that can reach the holder score: a year off or day and month swapped is found, a namesake born ten years apart or on another day is not', async () => {
     const first = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300440', state: 'PER', birth: '1990-05-06', sex: 'F' }), { registerPerson: true }));
     const holder = first.json().registeredPerson as string;
     // Same day and month, year one off (a typing error at issue): still the same person (score ≥ 0.9).
@@ -65,6 +65,15 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(newcomer).not.toBe(holder);
     const pairs = await t.db.query('SELECT 1 FROM duplicate_candidates WHERE $1 IN (person_a, person_b)', [newcomer]);
     expect(pairs.rows).toEqual([]);
+    // Day and month swapped (a data-entry error): the same person (ADR 0507).
+    const swapped = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300442', state: 'PER', birth: '1990-06-05', sex: 'F' })));
+    expect(swapped.json().crossing.personId).toBe(holder);
+    // Same year, another day: at most 0.84, so not blocked — registered as new, no pair queued from the border.
+    const sameYear = await record(officer, entry(passportMrz({ surname: 'VASQUEZ', given: 'LUCIA', number: 'PE3300443', state: 'PER', birth: '1990-09-21', sex: 'F' }), { registerPerson: true }));
+    const cousin = sameYear.json().registeredPerson as string;
+    expect(cousin).toMatch(/^[0-9a-f-]{36}$/);
+    expect(cousin).not.toBe(holder);
+    expect((await t.db.query('SELECT 1 FROM duplicate_candidates WHERE $1 IN (person_a, person_b)', [cousin])).rows).toEqual([]);
   });
 
   it('registering a traveller queues the duplicate pairs of the search the recording already made', async () => {

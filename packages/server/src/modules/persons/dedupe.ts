@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as P from '@kamurj/domain/persons';
 import { MATCH_WEIGHTS, prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
-
-const { birthYearReach } = MATCH_WEIGHTS;
 import { batchedRead } from '../../db/batched.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
@@ -10,6 +8,8 @@ import { isoDay } from './gate.ts';
 import { mergePersons } from './merge.ts';
 import { cachedPerson, preparedPerson, type CachedPerson } from './prepared-cache.ts';
 import * as repo from './repository.ts';
+
+const { birthDatesReaching, birthYearReach } = MATCH_WEIGHTS;
 
 /**
  * Duplicate detection (ADR 0301): on every entry path (create, update, import, merge, unmerge) and in
@@ -38,13 +38,17 @@ export async function findCandidates(
   const after = opts.onlyAfterId ? 'AND h.person_id > $3' : '';
   // With `blockFor` (the score the caller needs), names block only persons born close enough to the
   // record's birth year to reach it (domain birthYearReach; the border's 0.9: within a year) or of unknown
-  // birth year (ADR 0506); documents still block everyone.
+  // birth year (ADR 0506) and, when the record's birth date is full, only those whose full date can reach
+  // it (birthDatesReaching; at 0.9 the same date, day and month swapped, or a year apart) or whose date is
+  // partial (ADR 0507); documents still block everyone.
   const reach = opts.blockFor === undefined ? null : birthYearReach(opts.blockFor);
   const year = reach === null ? null : repo.derived(person.record)[1];
+  const dates = year === null || !person.record.birthDate ? null : birthDatesReaching(opts.blockFor!, person.record.birthDate);
   const names =
     year === null
       ? 'SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])'
       : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
+           ${dates ? 'AND (length(birth_date) < 10 OR birth_date = ANY($6::text[]))' : ''}
          UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
   const r = await db.query<{ id: string; version: number }>(
     `SELECT h.person_id AS id, p.version FROM (
@@ -53,7 +57,7 @@ export async function findCandidates(
      ) h JOIN persons p ON p.id = h.person_id
      WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
      GROUP BY h.person_id, p.version ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
-    year === null ? [keys, docs, self] : [keys, docs, self, year, reach],
+    year === null ? [keys, docs, self] : [keys, docs, self, year, reach, ...(dates ? [dates] : [])],
   );
   // Rows whose version is cached are not read again (prepared-cache.ts).
   const cached = r.rows.map((x) => cachedPerson(db, x.id, x.version));
