@@ -13,10 +13,10 @@ export function traceDb(inner: Db): SqlTrace {
   const stats = new Map<string, { n: number; ms: number }>();
   const timed = (q: Queryable): Queryable => ({
     ...(q.scope ? { scope: q.scope } : {}),
-    async query(sql, params) {
+    async query(sql, params, options) {
       const t = performance.now();
       try {
-        return await q.query(sql, params);
+        return await q.query(sql, params, options);
       } finally {
         const key = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
         const s = stats.get(key) ?? { n: 0, ms: 0 };

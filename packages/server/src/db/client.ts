@@ -1,11 +1,21 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 
 /** The one database interface the server uses. SQL is always parameterised ($1, $2, …). */
+export interface QueryOptions {
+  /**
+   * A hot statement of fixed text (ADR 0507): on PostgreSQL it is prepared once per connection under a
+   * name derived from its text, so later executions skip parsing and planning (after five executions
+   * PostgreSQL may keep a generic plan). Only for statements whose text takes few forms.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: T[]; rowCount: number }>;
   /**
    * One object per database (shared by its transactions): the key of in-process caches of rows that a
    * version number makes immutable, so that two databases in one process never share entries.
@@ -52,12 +62,22 @@ class PgliteDb implements Db {
   }
 }
 
+const statementNames = new Map<string, string>();
+
+/** node-postgres query config: named (prepared per connection) when asked. */
+function pgQuery(sql: string, params: readonly unknown[], options?: QueryOptions): pg.QueryConfig {
+  if (!options?.prepare) return { text: sql, values: params as unknown[] };
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `k${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return { name, text: sql, values: params as unknown[] };
+}
+
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly scope: object = {};
   constructor(readonly pool: pg.Pool) {}
-  async query<T>(sql: string, params: readonly unknown[] = []) {
-    const r = await this.pool.query(sql, params as unknown[]);
+  async query<T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+    const r = await this.pool.query(pgQuery(sql, params, options));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
   async tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -66,8 +86,8 @@ class PostgresDb implements Db {
       await client.query('BEGIN');
       const result = await fn({
         scope: this.scope,
-        query: async <R>(sql: string, params: readonly unknown[] = []) => {
-          const r = await client.query(sql, params as unknown[]);
+        query: async <R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) => {
+          const r = await client.query(pgQuery(sql, params, options));
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
         },
       });

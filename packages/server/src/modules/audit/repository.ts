@@ -68,6 +68,7 @@ export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>)
       entry.action, entry.purpose, entry.targetType, entry.targetId, entry.outcome, entry.clientIp,
       entry.requestId, JSON.stringify(entry.details), before, after,
     ],
+    { prepare: true },
   );
   const id = r.rows[0]?.id;
   if (id === undefined) throw new Error('audit: the chain head is missing');
@@ -82,7 +83,7 @@ export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>)
 export async function appendAuditMany(tx: Queryable, entries: readonly Omit<AuditRecord, 'id'>[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
   if (entries.length === 1) return [await appendAudit(tx, entries[0]!)];
-  const head = (await tx.query<{ last_id: string; last_hash: string }>('SELECT last_id::text AS last_id, last_hash FROM audit_head FOR UPDATE')).rows[0];
+  const head = (await tx.query<{ last_id: string; last_hash: string }>('SELECT last_id::text AS last_id, last_hash FROM audit_head FOR UPDATE', [], { prepare: true })).rows[0];
   if (!head) throw new Error('audit: the chain head is missing');
   let id = Number(head.last_id);
   let prev = head.last_hash;
@@ -107,6 +108,7 @@ export async function appendAuditMany(tx: Queryable, entries: readonly Omit<Audi
        VALUES ${values.join(',\n')})
      UPDATE audit_head SET last_id = $${params.length + 1}::bigint, last_hash = $${params.length + 2}::text`,
     [...params, id, prev],
+    { prepare: true },
   );
   return records;
 }

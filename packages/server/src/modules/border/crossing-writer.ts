@@ -21,16 +21,23 @@ import { computeStay, movementsOf, saveStayPositions } from './stay.ts';
  * waiting to be written at that moment, and the group is written in one transaction with one statement per
  * kind of row: the round trips, commits and audit-chain appends of a busy post are shared.
  *
- * - One group at a time per database: the first crossing after a quiet moment is written at once (a group
- *   of one); those that arrive meanwhile form the next group (at most MAX_GROUP). Nothing waits for a timer.
- * - A group holds each person, document, corrected record and idempotency key at most once; a second use
- *   waits for the next group, so that its stay and conflict check see the first (as separate
- *   transactions one after the other would).
+ * - At most PARALLEL_GROUPS groups at a time per database: a crossing that finds one free is written at
+ *   once (a group of one on a quiet system); those that arrive while all are busy form the next group (at
+ *   most MAX_GROUP). Nothing waits for a timer.
+ * - Each person, document, corrected record and idempotency key is in at most one group being written; a
+ *   second use waits until that group has committed, so that its stay and conflict check see the first
+ *   (as separate transactions one after the other would).
  * - When the group's transaction fails, each member is written again alone: one member's error (a lost
  *   idempotency claim, a correction raced by another, a refused registration) is its own and rolls back
  *   nothing of the others.
  */
 export const MAX_GROUP = 64;
+/**
+ * Groups written at the same time on PostgreSQL (one on PGlite, whose single connection serialises them
+ * anyway). A group's statements wait on the database; with several in flight the next group does not wait
+ * for the previous one's round trips, only for its audit append (the chain head is locked until commit).
+ */
+export const PARALLEL_GROUPS = 4;
 
 export class ClaimLost extends Error {}
 
@@ -60,14 +67,19 @@ interface Job {
 
 class GroupWriter {
   private queue: Job[] = [];
-  private busy = false;
+  private running = 0;
   private held = false;
-  constructor(private readonly db: Db) {}
+  /** Persons, documents, corrected records and keys of the groups being written. */
+  private readonly busy = new Set<string>();
+  private readonly parallel: number;
+  constructor(private readonly db: Db) {
+    this.parallel = db.kind === 'pglite' ? 1 : PARALLEL_GROUPS;
+  }
 
   submit(write: PendingWrite): Promise<WrittenCrossing> {
     return new Promise((resolve, reject) => {
       this.queue.push({ write, resolve, reject });
-      if (!this.busy && !this.held) void this.drain();
+      this.pump();
     });
   }
 
@@ -78,25 +90,29 @@ class GroupWriter {
       waiting: () => this.queue.length,
       release: () => {
         this.held = false;
-        if (!this.busy) void this.drain();
+        this.pump();
       },
     };
   }
 
-  private async drain(): Promise<void> {
-    this.busy = true;
-    try {
-      while (this.queue.length) await this.run(this.take());
-    } finally {
-      this.busy = false;
+  private pump(): void {
+    while (!this.held && this.running < this.parallel && this.queue.length) {
+      const { group, keys } = this.take();
+      if (!group.length) return;
+      this.running++;
+      void this.run(group).finally(() => {
+        for (const k of keys) this.busy.delete(k);
+        this.running--;
+        this.pump();
+      });
     }
   }
 
-  /** The next group: queue order, each person, document, corrected record and key at most once. */
-  private take(): Job[] {
+  /** The next group: queue order, each person, document, corrected record and key at most once in all groups being written. */
+  private take(): { group: Job[]; keys: string[] } {
     const group: Job[] = [];
     const rest: Job[] = [];
-    const used = new Set<string>();
+    const taken: string[] = [];
     for (const job of this.queue) {
       const w = job.write;
       const keys = [
@@ -105,15 +121,16 @@ class GroupWriter {
         ...(w.record.personId ? [`p:${w.record.personId}`] : []),
         ...(w.target ? [`t:${w.target.id}`] : []),
       ];
-      if (group.length >= MAX_GROUP || keys.some((k) => used.has(k))) {
+      if (group.length >= MAX_GROUP || keys.some((k) => this.busy.has(k))) {
         rest.push(job);
         continue;
       }
-      for (const k of keys) used.add(k);
+      for (const k of keys) this.busy.add(k);
+      taken.push(...keys);
       group.push(job);
     }
     this.queue = rest;
-    return group;
+    return { group, keys: taken };
   }
 
   private async run(group: Job[]): Promise<void> {

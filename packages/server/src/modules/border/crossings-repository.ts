@@ -75,6 +75,7 @@ export async function insertCrossings(tx: Queryable, records: readonly NewCrossi
      VALUES ${values.join(',')}
      RETURNING ${RETURNED}`,
     params,
+    { prepare: true },
   );
   const byId = new Map(inserted.rows.map((r) => [r.id, r]));
   return records.map((r) => byId.get(r.id)!);
@@ -104,6 +105,7 @@ export async function crossingsForStay(db: Queryable, personIds: readonly string
        (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by
      FROM border_crossings c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.person_id, c.occurred_at, c.id`,
     [personIds],
+    { prepare: true },
   )).rows;
   for (const { person_id, ...row } of rows) out.get(person_id)?.push(row);
   return out;
@@ -111,7 +113,7 @@ export async function crossingsForStay(db: Queryable, personIds: readonly string
 
 /** Every record of a document (for travellers not yet matched to a person). */
 export async function crossingsOfDocument(db: Queryable, number: string): Promise<CrossingRow[]> {
-  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = $1 ORDER BY c.occurred_at, c.id`, [number])).rows;
+  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = $1 ORDER BY c.occurred_at, c.id`, [number], { prepare: true })).rows;
 }
 
 export interface CrossingFilter {
@@ -171,6 +173,7 @@ export async function storeIdempotent(tx: Queryable, answers: readonly { scope: 
     `INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at) VALUES ${values.join(',')}
      ON CONFLICT (scope, key) DO NOTHING`,
     params,
+    { prepare: true },
   );
   return r.rowCount === answers.length;
 }

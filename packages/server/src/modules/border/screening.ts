@@ -35,6 +35,7 @@ export async function loadAdjudications(db: Queryable, personId: string | null) 
   const r = await db.query<{ person_id: string; entry_id: string; entry_version: number; outcome: 'true_hit' | 'false_hit'; by_name: string; at: Date; reason: string }>(
     'SELECT person_id, entry_id, entry_version, outcome, by_name, at, reason FROM border_adjudications WHERE person_id = $1 ORDER BY at',
     [personId],
+    { prepare: true },
   );
   return r.rows.map((a) => ({ personId: a.person_id, entryId: a.entry_id, entryVersion: a.entry_version, outcome: a.outcome, by: a.by_name, at: a.at.toISOString(), reason: a.reason }));
 }

@@ -72,6 +72,8 @@ export async function borderReference(db: Queryable): Promise<BorderReference> {
          (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'names', names, 'attributes', attributes) ORDER BY sort_order, key), '[]'::jsonb)
             FROM reference_items WHERE table_name = 'crossing-points' AND active) AS points,
          (SELECT coalesce(jsonb_agg(jsonb_build_object('list_id', list_id, 'version', version)), '[]'::jsonb) FROM border_list_versions) AS versions`,
+      [],
+      { prepare: true },
     ),
   );
   const row = r.rows[0]!;

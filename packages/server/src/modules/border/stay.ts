@@ -106,6 +106,7 @@ export async function saveStayPositions(tx: Queryable, positions: readonly { per
        last_crossing_point = excluded.last_crossing_point, last_lawful_day = excluded.last_lawful_day, rule = excluded.rule, position = excluded.position,
        computed_at = excluded.computed_at`,
     params,
+    { prepare: true },
   );
 }
 

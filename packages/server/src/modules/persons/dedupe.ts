@@ -47,9 +47,12 @@ export async function findCandidates(
   const names =
     year === null
       ? 'SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])'
-      : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
-           ${dates ? 'AND (length(birth_date) < 10 OR birth_date = ANY($6::text[]))' : ''}
-         UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
+      : dates
+        ? `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_date = ANY($6::text[])
+           UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND length(birth_date) < 10 AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
+           UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`
+        : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
+           UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
   const r = await db.query<{ id: string; version: number }>(
     `SELECT h.person_id AS id, p.version FROM (
         ${names}
@@ -58,6 +61,7 @@ export async function findCandidates(
      WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
      GROUP BY h.person_id, p.version ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
     year === null ? [keys, docs, self] : [keys, docs, self, year, reach, ...(dates ? [dates] : [])],
+    { prepare: true },
   );
   // Rows whose version is cached are not read again (prepared-cache.ts).
   const cached = r.rows.map((x) => cachedPerson(db, x.id, x.version));
@@ -81,6 +85,7 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
       `SELECT k.number AS doc_number, ${repo.COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
          FROM person_document_keys k JOIN persons p ON p.id = k.person_id WHERE k.number = ANY($1::text[]) AND p.merged_into IS NULL`,
       [numbers],
+      { prepare: true },
     )).rows;
     const byNumber = new Map<string, repo.PersonRow[]>();
     for (const { doc_number, ...row } of found) byNumber.set(doc_number, [...(byNumber.get(doc_number) ?? []), row]);

@@ -22,7 +22,7 @@ export async function findPerson(db: Queryable, id: string, lock = false): Promi
 
 export async function findPersons(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return (await db.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = ANY($1::uuid[])`, [ids])).rows;
+  return (await db.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = ANY($1::uuid[])`, [ids], { prepare: true })).rows;
 }
 
 /** Follows merge redirects (a merged record points at its survivor) to the record in use. */
@@ -68,6 +68,7 @@ export async function insertPerson(tx: Queryable, p: NewPerson): Promise<void> {
      names AS (INSERT INTO person_name_keys (key, person_id, birth_year, birth_date) SELECT k, person.id, person.birth_year, person.birth_date FROM person, unnest($13::text[]) AS k ON CONFLICT DO NOTHING)
      INSERT INTO person_document_keys (number, issuer, person_id) SELECT n, i, person.id FROM person, unnest($14::text[], $15::text[]) AS d(n, i) ON CONFLICT DO NOTHING`,
     [p.id, JSON.stringify(p.record), p.jurisdictionPath, ...derived(p.record), p.source, p.at, p.actorId, keys, docs.map((d) => d.number), docs.map((d) => d.issuer)],
+    { prepare: true },
   );
 }
 
@@ -157,6 +158,7 @@ export async function appendHistory(tx: Queryable, h: HistoryEntry): Promise<voi
   await tx.query(
     `INSERT INTO person_history (person_id, version, at, actor_id, actor_name, action, record, merged_into, details) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [h.personId, h.version, h.at, h.actorId, h.actorName, h.action, JSON.stringify(h.record), h.mergedInto, JSON.stringify(h.details ?? {})],
+    { prepare: true },
   );
 }
 
