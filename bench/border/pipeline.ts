@@ -260,7 +260,7 @@ function markdown(r: {
 \`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}.
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
-Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
+Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction (shared by the crossings written together, ADR 0507) with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
 Warm-up ${r.warmupSeconds} s (includes preparing the screening index). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
 
 | Load | Crossings | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg |
