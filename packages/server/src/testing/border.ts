@@ -25,3 +25,6 @@ export const newKey = () => `test-key-${process.pid}-${++seq}-${Math.random().to
 export function record(c: Client, body: Record<string, unknown>, key = newKey()) {
   return c.request('POST', '/api/border/crossings', body, { 'idempotency-key': key });
 }
+
+/** A crossing body at Zvartnots: an admitted entry of this passport unless `extra` says otherwise. */
+export const zvartnotsEntry = (mrz: string, extra: Record<string, unknown> = {}) => ({ crossingPoint: 'ZVARTNOTS', direction: 'entry', mrz, decision: 'admit', ...extra });

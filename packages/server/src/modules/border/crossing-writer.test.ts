@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
-import { newKey, passportMrz, record } from '../../testing/border.ts';
+import { newKey, passportMrz, record, zvartnotsEntry } from '../../testing/border.ts';
 import { verifyChain } from '../audit/index.ts';
 import { holdCrossingWrites } from './crossing-writer.ts';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const crossing = (mrz: string, extra: Record<string, unknown> = {}) => ({ crossingPoint: 'ZVARTNOTS', direction: 'entry', mrz, decision: 'admit', ...extra });
+const crossing = zvartnotsEntry;
 const SURNAMES = ['OKONKWO', 'MARTINEZ', 'TANAKA', 'KOWALSKI', 'NDIAYE', 'HALVORSEN', 'PETROVIC', 'ABERNATHY', 'QUISPE', 'VILJOEN', 'MURAKAMI', 'FITZGERALD', 'BENALI', 'SORENSEN', 'CASTELLANOS', 'WOJCIK'];
 const GIVEN = ['ADAEZE', 'BEATRIZ', 'KENJI', 'MAGDALENA', 'OUSMANE', 'INGRID', 'DRAGAN', 'CORNELIUS', 'WAYRA', 'PIETER', 'HARUKA', 'SIOBHAN', 'YOUSSEF', 'MIKKEL', 'XIMENA', 'ZOFIA'];
 /** Travellers that no matcher takes for one another: distinct names, birth dates and passports per test. */

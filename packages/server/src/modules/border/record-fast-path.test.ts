@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
-import { newKey, passportMrz, record } from '../../testing/border.ts';
+import { newKey, passportMrz, record, zvartnotsEntry } from '../../testing/border.ts';
 import { verifyChain } from '../audit/index.ts';
 
 /**
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const entry = (mrz: string, extra: Record<string, unknown> = {}) => ({ crossingPoint: 'ZVARTNOTS', direction: 'entry', mrz, decision: 'admit', ...extra });
+const entry = zvartnotsEntry;
 
 describe('recording a crossing: fast paths keep the answers', () => {
   it('the holder of a known passport is matched by the document, even among look-alikes with the same name', async () => {
