@@ -58,6 +58,13 @@ describe('crossings recorded at the same moment are written together', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'border.crossing.record'`)).toBe(auditBefore + 16);
     const audited = (await t.ownerDb.query<{ target_id: string; details: { personId: string } }>(`SELECT target_id, details FROM audit_log WHERE target_id = ANY($1::text[])`, [ids])).rows;
     expect(new Map(audited.map((r) => [r.target_id, r.details.personId]))).toEqual(new Map(answers.map((a) => [a.crossing.id, a.registeredPerson])));
+    // Each registration is audited too, in the same append, just before its crossing.
+    const rows = (await t.ownerDb.query<{ id: string; action: string; target_id: string }>(`SELECT id::text AS id, action, target_id FROM audit_log WHERE target_id = ANY($1::text[]) ORDER BY id`, [[...ids, ...answers.map((a) => a.registeredPerson)]])).rows;
+    expect(rows).toHaveLength(32);
+    for (const a of answers) {
+      const created = rows.findIndex((r) => r.action === 'persons.create' && r.target_id === a.registeredPerson);
+      expect(rows[created + 1]).toMatchObject({ action: 'border.crossing.record', target_id: a.crossing.id });
+    }
     expect(await verifyChain(t.ownerDb)).toMatchObject({ ok: true });
   });
 

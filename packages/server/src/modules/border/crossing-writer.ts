@@ -3,7 +3,7 @@ import type { CrossingRecord } from '@kamurj/domain/border';
 import type { AppDeps, CrossingRecordedEvent, EdgeDelivery } from '../../app-deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
-import { auditMany, type AuditOrigin } from '../audit/index.ts';
+import { auditMany, type AuditEvent, type AuditOrigin } from '../audit/index.ts';
 import { registerDocumentHolder } from '../persons/index.ts';
 import { historyHits, type Assessment } from './assess.ts';
 import { displayName } from './context.ts';
@@ -162,18 +162,22 @@ export const holdCrossingWrites = (db: Db) => writerOf(db).hold();
 
 /** The group's transaction. Answers in the order of `writes`. */
 async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
-  // 1. Holders registered from their documents (a new person each; rare enough to go one by one).
-  const holders: { personId: string | null; registered: string | null }[] = [];
+  // 1. Holders registered from their documents (a new person each, one by one); their audit rows go with
+  // the group's at the end, so that the chain head is not locked from the first registration on — unless
+  // automatic merging is on, whose merge (audited at once) must follow the registration in the chain.
+  const holders: { personId: string | null; registered: string | null; audits: AuditEvent[] }[] = [];
   for (const w of writes) {
     let personId = w.record.personId;
     let registered: string | null = null;
+    const audits: AuditEvent[] = [];
     if (personId === null && w.body.registerPerson) {
       const a = w.assessment;
-      const r = await registerDocumentHolder(tx, w.origin, w.auth, { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, autoMergeThreshold: w.deps.config.autoMergeThreshold, crossingId: w.record.id, found: a.found ?? undefined });
+      const mergesAutomatically = w.deps.config.autoMergeThreshold <= 1;
+      const r = await registerDocumentHolder(tx, w.origin, w.auth, { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, autoMergeThreshold: w.deps.config.autoMergeThreshold, crossingId: w.record.id, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => audits.push(e) }) });
       personId = r.personId;
       registered = r.personId;
     }
-    holders.push({ personId, registered });
+    holders.push({ personId, registered, audits });
   }
   // 2. The persons' histories, read once in this transaction; each person's stay after this crossing.
   const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId ? [h.personId] : [])))]);
@@ -250,12 +254,12 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
   // for as short a time as possible (ADR 0505): one append for the group.
   await auditMany(
     tx,
-    writes.map((w, i) => {
+    writes.flatMap((w, i) => {
       const { record, hits } = computed[i]!;
-      const { registered } = holders[i]!;
+      const { registered, audits } = holders[i]!;
       const body = w.body;
       const delivery = w.delivery;
-      return {
+      return [...audits.map((event) => ({ origin: w.origin, event })), {
         origin: w.origin,
         event: {
           action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
@@ -277,7 +281,7 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
             ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
           },
         },
-      };
+      }];
     }),
   );
   return responses;

@@ -25,7 +25,12 @@ export interface NewEntry {
   auditActor?: AuditEvent['actor'];
 }
 
-export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number, found?: Candidate[]): Promise<DetectResult> {
+/**
+ * `deferAudit`: a caller writing many changes in one transaction (the border's group commit, ADR 0507)
+ * takes the `persons.create` audit event and appends it with its own at the end of the transaction, so
+ * that the audit chain's head is not locked from here to the commit.
+ */
+export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number, found?: Candidate[], deferAudit?: (event: AuditEvent) => void): Promise<DetectResult> {
   const details = { source: e.source, ...e.details };
   // The duplicate search reads only other persons (its own id is excluded), so it runs before the writes:
   // the audit row below locks the chain's head until commit, and the search is the slow part (ADR 0505).
@@ -33,13 +38,15 @@ export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntr
   const candidates = found ?? (await findCandidates(tx, { id: e.id, record: e.record }));
   await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId });
   await repo.appendHistory(tx, { personId: e.id, version: 1, at: e.at, actorId: e.actorId, actorName: e.actorName, action: 'create', record: e.record, mergedInto: null, details });
-  await audit(tx, origin, {
+  const event: AuditEvent = {
     action: 'persons.create',
     purpose: e.purpose,
     targetType: 'person',
     targetId: e.id,
     details: { ...details, jurisdictionPath: e.jurisdictionPath },
     ...(e.auditActor ? { actor: e.auditActor } : {}),
-  });
+  };
+  if (deferAudit) deferAudit(event);
+  else await audit(tx, origin, event);
   return detectDuplicates(tx, origin, { id: e.id, record: e.record, createdAt: e.at }, e.source === 'import' ? 'import' : 'create', autoMergeThreshold, candidates);
 }

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { requireCan } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
-import type { AuditOrigin } from '../audit/index.ts';
+import type { AuditEvent, AuditOrigin } from '../audit/index.ts';
 import { findCandidates, findDocumentCandidates, type Candidate } from './dedupe.ts';
 import { enterPerson } from './entry.ts';
 import { isoDay, targetOf, viewOf } from './gate.ts';
@@ -129,7 +129,16 @@ export async function registerDocumentHolder(
   tx: Queryable,
   origin: AuditOrigin,
   auth: AuthContext,
-  input: { record: P.PersonData; jurisdictionPath: string | null; at: Date; autoMergeThreshold: number; crossingId: string; found?: Candidate[] | undefined },
+  input: {
+    record: P.PersonData;
+    jurisdictionPath: string | null;
+    at: Date;
+    autoMergeThreshold: number;
+    crossingId: string;
+    found?: Candidate[] | undefined;
+    /** Takes the registration's audit event for the caller to append (enterPerson). */
+    deferAudit?: ((event: AuditEvent) => void) | undefined;
+  },
 ): Promise<{ personId: string; autoMergedInto: string | null }> {
   requireCan(auth.actor, 'persons.write', { jurisdictionPath: input.jurisdictionPath });
   const id = randomUUID();
@@ -149,6 +158,7 @@ export async function registerDocumentHolder(
     },
     input.autoMergeThreshold,
     input.found,
+    input.deferAudit,
   );
   return { personId: detected.autoMergedInto ?? id, autoMergedInto: detected.autoMergedInto };
 }
