@@ -1,8 +1,7 @@
 import type { DocumentListEntry, EntryBan, HitAction, ListEntry, WatchlistEntry } from '@kamurj/domain/border';
 import { parsePartialDate } from '@kamurj/domain/names';
 import type { Queryable } from '../../db/client.ts';
-import { LIST_IDS, type ListKind } from './settings.ts';
-import { coalesced } from '../../db/coalesce.ts';
+import { borderReference, LIST_IDS, type ListKind } from './settings.ts';
 
 /** What is stored in `border_list_entries.data` (the domain entry without id, version, list and agency). */
 export interface PersonEntryData {
@@ -147,6 +146,6 @@ export async function bumpListVersion(tx: Queryable, listId: string, at: Date): 
 
 /** The version counter of each list; `pre`: the rows as a borderReference read them. */
 export async function listVersions(db: Queryable, pre?: readonly { list_id: string; version: string | number }[]): Promise<Map<string, number>> {
-  const rows = pre ?? (await coalesced(db, 'border.list-versions', () => db.query<{ list_id: string; version: string | number }>('SELECT list_id, version FROM border_list_versions'))).rows;
+  const rows = pre ?? (await borderReference(db)).versions;
   return new Map(rows.map((x) => [x.list_id, Number(x.version)]));
 }

@@ -4,7 +4,6 @@ import { stayRuleSchema, type StayRule } from '@kamurj/domain/stay';
 import type { Queryable } from '../../db/client.ts';
 import { loadProfile, type CountryProfile } from '../../profiles/profile.ts';
 import { batchedRead } from '../../db/batched.ts';
-import { coalesced } from '../../db/coalesce.ts';
 
 /**
  * Border settings as data (ADR 0502): which agency receives each kind of referral, screening thresholds
@@ -56,8 +55,9 @@ export function profileOf(country: string): CountryProfile {
 }
 
 /**
- * What a recording reads of the border's reference data — the settings override, the active crossing
- * points and the list version counters — in one statement (ADR 0507), batched across concurrent callers. Each part is what loadSettings, crossingPoints and listVersions would read themselves.
+ * The border's reference data — the settings override, the active crossing points and the list version
+ * counters — in one statement, batched across concurrent callers (ADR 0507). A recording reads it once and
+ * passes it down; loadSettings, crossingPoints and listVersions read it themselves when not given.
  */
 export interface BorderReference {
   settings: { value: unknown } | null;
@@ -93,7 +93,7 @@ export async function loadSettings(db: Queryable, country: string, pre?: BorderR
     irregularResidenceOwner: migration,
     stayRules: {},
   };
-  const row = pre !== undefined ? pre : (await coalesced(db, 'border.settings', () => db.query<{ value: unknown }>(`SELECT value FROM system_settings WHERE key = 'border.settings'`))).rows[0];
+  const row = pre !== undefined ? pre : (await borderReference(db)).settings;
   if (!row) return { ...base, screening: DEFAULT_SCREENING_CONFIG };
   const parsed = Override.safeParse(row.value);
   if (!parsed.success) throw new Error(`system_settings border.settings is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
@@ -136,9 +136,7 @@ type PointRow = { key: string; names: CrossingPoint['names']; attributes: { kind
  */
 export async function crossingPoints(db: Queryable, country: string, pre?: PointRow[]): Promise<CrossingPoint[]> {
   const profile = profileOf(country);
-  const rows = pre ?? (await coalesced(db, 'border.crossing-points', () =>
-    db.query<PointRow>(`SELECT key, names, attributes FROM reference_items WHERE table_name = 'crossing-points' AND active ORDER BY sort_order, key`),
-  )).rows;
+  const rows = pre ?? (await borderReference(db)).points;
   return rows.map((row) => ({
     code: row.key,
     names: row.names,
