@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/border/pipeline.ts [--persons 1000000] [--crossings 10000000] [--watchlist 100000]
  *     [--documents 100000] [--concurrency 16] [--seconds 30] [--rate 500] [--open-seconds 30] [--pool 16]
+ *     [--loops-only] (the two load phases only, printed, not written: to compare two builds of the server)
  *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
  *     [--profile FILE] (CPU profile of the closed loop only, for Chrome DevTools or speedscope)
  *     [--build-only] (build or complete the scratch database and stop: the build can run while the machine
@@ -53,6 +54,7 @@ const OPEN_SECONDS = argNumber('--open-seconds', 30);
 const POOL = argNumber('--pool', 16);
 const WARMUP = 300;
 const TRACE = process.argv.includes('--trace-sql');
+const LOOPS_ONLY = process.argv.includes('--loops-only');
 const REBUILD = process.argv.includes('--rebuild');
 const TRGM_SAMPLE = 500;
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
@@ -69,6 +71,16 @@ const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 
  * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
  * database's share of the work (other databases' activity on the same server included).
  */
+/** Node's own reads and writes (sockets included) from /proc/self/io: bytes and system calls. */
+function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: number } | null {
+  try {
+    const fields = Object.fromEntries(readFileSync('/proc/self/io', 'utf8').trim().split('\n').map((l) => { const [k, v] = l.split(':'); return [k!.trim(), Number(v)]; }));
+    return { wchar: fields.wchar ?? 0, syscw: fields.syscw ?? 0, rchar: fields.rchar ?? 0, syscr: fields.syscr ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
 function postgresCpuSeconds(): number | null {
   try {
     let ticks = 0;
@@ -183,9 +195,13 @@ async function main() {
     }
     const cpu0 = process.cpuUsage();
     const pg0 = postgresCpuSeconds();
+    const io0 = ownIo();
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
     const cpu = process.cpuUsage(cpu0);
     const pg1 = postgresCpuSeconds();
+    const io1 = ownIo();
+    const per = (a: number, b: number) => Math.round(((b - a) / Math.max(1, closed.completed)) * 10) / 10;
+    const ioPerCrossing = io0 && io1 ? { writes: per(io0.syscw, io1.syscw), bytesWritten: Math.round(per(io0.wchar, io1.wchar)), reads: per(io0.syscr, io1.syscr), bytesRead: Math.round(per(io0.rchar, io1.rchar)) } : null;
     const pgCpuMsPerCrossing = pg0 === null || pg1 === null ? null : Math.round(((pg1 - pg0) * 1000 / Math.max(1, closed.completed)) * 100) / 100;
     if (profiler && PROFILE) {
       const { profile } = await profiler.post('Profiler.stop');
@@ -201,6 +217,11 @@ async function main() {
     // At most one second of backlog in flight: beyond it requests are dropped and counted (a target miss).
     const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE);
     log(`  p50 ${open.p50} p99 ${open.p99} ms`);
+    if (LOOPS_ONLY) {
+      // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
+      console.log(JSON.stringify({ closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 } }));
+      process.exit(0);
+    }
 
     loadBefore.baselines = load();
     log('baselines: pgbench …');
@@ -221,7 +242,7 @@ async function main() {
       travellers: Object.fromEntries(KINDS.map((k) => [k, travellers.filter((t) => t.kind === k).length])),
       warmupSeconds: Math.round(warmupSeconds * 10) / 10,
       load: loadBefore,
-      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing },
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
       meanMsByKind: sequentialMs,
       open: { rate: RATE, ...open },
       baselines: { pgbench: [pgb1, pgbN], trgm },
@@ -245,7 +266,7 @@ function markdown(r: {
   travellers: Record<string, number>;
   warmupSeconds: number;
   load: { closed: number[]; open: number[]; baselines: number[] };
-  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
   meanMsByKind: Record<string, { count: number; meanMs: number | null }>;
   open: LoadResult & { rate: number };
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
@@ -270,7 +291,7 @@ ${lr(`open loop, ${r.open.rate}/s (latency from scheduled send)`, r.open, r.load
 
 Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).
 
-CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms, PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms. Mean time per traveller kind in the closed loop (ms, under load): ${Object.entries(r.meanMsByKind).map(([k, v]) => `${k} ${v.meanMs ?? '–'}`).join(', ')}.
+CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms, PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (mostly the database connections, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} Mean time per traveller kind in the closed loop (ms, under load): ${Object.entries(r.meanMsByKind).map(([k, v]) => `${k} ${v.meanMs ?? '–'}`).join(', ')}.
 
 Baselines, same database, same run (load ${r.load.baselines.join(' ')}):
 

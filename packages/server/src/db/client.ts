@@ -12,6 +12,11 @@ export interface QueryOptions {
    * PostgreSQL may keep a generic plan). Only for statements whose text takes few forms.
    */
   prepare?: boolean;
+  /**
+   * A read that scans many rows (statistics over the facts): on PostgreSQL it may use parallel workers,
+   * which the connections otherwise start without (ADR 0508). In a transaction, the rest of it may too.
+   */
+  parallel?: boolean;
 }
 
 export interface Queryable {
@@ -72,11 +77,15 @@ function pgQuery(sql: string, params: readonly unknown[], options?: QueryOptions
   return { name, text: sql, values: params as unknown[] };
 }
 
+/** Workers per parallel read (PostgreSQL's own default), for the reads that ask (QueryOptions.parallel). */
+const PARALLEL_WORKERS = 2;
+
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly scope: object = {};
   constructor(readonly pool: pg.Pool) {}
   async query<T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+    if (options?.parallel) return this.tx<{ rows: T[]; rowCount: number }>((tx) => tx.query<T>(sql, params, options));
     const r = await this.pool.query(pgQuery(sql, params, options));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
@@ -87,6 +96,7 @@ class PostgresDb implements Db {
       const result = await fn({
         scope: this.scope,
         query: async <R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) => {
+          if (options?.parallel) await client.query(`SET LOCAL max_parallel_workers_per_gather = ${PARALLEL_WORKERS}`);
           const r = await client.query(pgQuery(sql, params, options));
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
         },
@@ -136,11 +146,15 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     //   tables; stale row estimates (a one-row table with many dead versions, a common name key) pushed
     //   plans over jit_above_cost, and compiling then took 10–30 ms of a 1 ms statement (a URL's own
     //   `options` may say otherwise);
+    // - no parallel query (ADR 0508): a parallel plan starts worker processes, 30–40 ms before the first
+    //   row, and the registry's name blocking (1.5 ms of work over a common name) was planned parallel
+    //   often enough to take 5 ms on average; the few reads that scan many rows ask for workers themselves
+    //   (`SET LOCAL`, statistics' fact counts);
     // - the restricted application role, which migrations always create: a connection that cannot take it
     //   fails instead of running with the owner's rights.
     const url = new URL(pgConnectionString(opts.databaseUrl));
     const own = url.searchParams.get('options') ?? '';
-    const startup = [own, /\bjit\b/.test(own) ? '' : '-c jit=off', opts.asAppRole ? `-c role=${APP_ROLE}` : ''].filter(Boolean).join(' ');
+    const startup = [own, /\bjit\b/.test(own) ? '' : '-c jit=off', /\bmax_parallel_workers_per_gather\b/.test(own) ? '' : '-c max_parallel_workers_per_gather=0', opts.asAppRole ? `-c role=${APP_ROLE}` : ''].filter(Boolean).join(' ');
     url.searchParams.set('options', startup);
     const pool = new pg.Pool({ connectionString: url.toString(), max: opts.poolSize ?? 10 });
     // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the

@@ -66,7 +66,7 @@ async function flowCells(db: Queryable, q: StatQuery, measure: 'crossings' | 'pe
   const v = measure === 'crossings' ? 'count(*)' : 'count(DISTINCT traveller)';
   const group = [GRAIN_COLUMN[q.grain], ...cols].join(', ');
   const sql = `SELECT ${GRAIN_COLUMN[q.grain]} AS period, ${[...cols, `${v} AS v`].join(', ')} FROM stat_flow_facts WHERE ${s.where.join(' AND ')} GROUP BY ${group}`;
-  return toCells((await db.query<Row>(sql, s.params)).rows, q);
+  return toCells((await db.query<Row>(sql, s.params, { parallel: true })).rows, q);
 }
 
 /** Admitted (or refused) crossings. */

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../testing/test-app.ts';
+import { APP_ROLE } from './client.ts';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+const setting = async (q: { query: TestDb['db']['query'] }, name: string, options?: { parallel?: boolean }) =>
+  (await q.query<{ v: string }>('SELECT current_setting($1) AS v', [name], options)).rows[0]!.v;
+
+describe('database connections', () => {
+  it.runIf(process.env.DATABASE_URL)('start as the application role, without JIT compilation or parallel workers (ADR 0506, 0508)', async () => {
+    // Every connection of the pool, not only the first: several reads at once.
+    const seen = await Promise.all([0, 1, 2].map(() => t.db.query<{ u: string; jit: string; workers: string }>(
+      "SELECT current_user AS u, current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers, pg_sleep(0.05)::text AS s",
+    )));
+    for (const r of seen) expect(r.rows[0]).toMatchObject({ u: APP_ROLE, jit: 'off', workers: '0' });
+  });
+
+  it.runIf(process.env.DATABASE_URL)('a read that asks for parallel workers gets them, for itself only', async () => {
+    expect(await setting(t.db, 'max_parallel_workers_per_gather', { parallel: true })).toBe('2');
+    // The connection it ran on went back to the pool as it was.
+    const after = await Promise.all(Array.from({ length: 5 }, () => setting(t.db, 'max_parallel_workers_per_gather')));
+    expect(after).toEqual(['0', '0', '0', '0', '0']);
+    // In a transaction, from that read on.
+    await t.db.tx(async (tx) => {
+      expect(await setting(tx, 'max_parallel_workers_per_gather')).toBe('0');
+      expect(await setting(tx, 'max_parallel_workers_per_gather', { parallel: true })).toBe('2');
+    });
+  });
+
+  it('answers a parallel read like any other on either database', async () => {
+    const r = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM generate_series(1, $1::int)', [1000], { parallel: true });
+    expect(r.rows[0]!.n).toBe(1000);
+  });
+});
