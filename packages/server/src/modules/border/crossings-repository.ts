@@ -41,7 +41,6 @@ const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.of
   c.officer_id, c.officer_name, c.person_id, c.document, c.document_number, c.nationality, c.decision, c.refusal_code, c.refusal_text, c.reason,
   c.transport, c.purpose, c.declared_address, c.supersedes, c.supersede_reason, c.hits, c.stay, c.recorded_at,
   (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by`;
-const RETURNED = COLS.replace(/\(SELECT s\.id FROM border_crossings s WHERE s\.supersedes = c\.id\)/, 'NULL::uuid');
 
 export type NewCrossing = CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown };
 
@@ -53,32 +52,68 @@ export async function insertCrossing(tx: Queryable, r: NewCrossing): Promise<Cro
 
 /**
  * Inserts crossings in one statement (a group written together, ADR 0507); the stored rows, in the order
- * given. RETURNING gives the stored row (what findCrossing would read) without a second round trip; a new
- * record is superseded by nothing yet.
+ * given. The rows are what findCrossing would read, built from the values written rather than sent back by
+ * the database (ADR 0508: RETURNING doubled the bytes of a busy post's writes); a new record is
+ * superseded by nothing yet.
  */
 export async function insertCrossings(tx: Queryable, records: readonly NewCrossing[]): Promise<CrossingRow[]> {
   if (records.length === 0) return [];
   const params: unknown[] = [];
+  const json = records.map((r) => ({ document: JSON.stringify(r.document), transport: r.transport ? JSON.stringify(r.transport) : null, hits: JSON.stringify(r.hits), stay: r.stay === undefined ? null : JSON.stringify(r.stay) }));
   const values = records.map((r, i) => {
+    const j = json[i]!;
     params.push(
       r.id, r.occurredAt, r.local.date, r.local.time, r.local.timeZone, r.local.offsetMinutes, r.direction, r.crossingPoint, r.jurisdictionPath,
-      r.officerId, r.officerName, r.personId, JSON.stringify(r.document), r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
-      r.refusal?.text ?? null, r.reason ?? null, r.transport ? JSON.stringify(r.transport) : null, r.purpose ?? null, r.declaredAddress ?? null,
-      r.supersedes?.id ?? null, r.supersedes?.reason ?? null, JSON.stringify(r.hits), r.recordedAt, r.stay === undefined ? null : JSON.stringify(r.stay),
+      r.officerId, r.officerName, r.personId, j.document, r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
+      r.refusal?.text ?? null, r.reason ?? null, j.transport, r.purpose ?? null, r.declaredAddress ?? null,
+      r.supersedes?.id ?? null, r.supersedes?.reason ?? null, j.hits, r.recordedAt, j.stay,
     );
     return `(${Array.from({ length: INSERT_COLUMNS }, (_, k) => `$${i * INSERT_COLUMNS + k + 1}`).join(',')})`;
   });
-  const inserted = await tx.query<CrossingRow>(
+  const inserted = await tx.query(
     `INSERT INTO border_crossings AS c (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
        officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
        declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
-     VALUES ${values.join(',')}
-     RETURNING ${RETURNED}`,
+     VALUES ${values.join(',')}`,
     params,
     { prepare: true },
   );
-  const byId = new Map(inserted.rows.map((r) => [r.id, r]));
-  return records.map((r) => byId.get(r.id)!);
+  if (inserted.rowCount !== records.length) throw new Error(`inserted ${inserted.rowCount} of ${records.length} crossings`);
+  return records.map((r, i) => storedRow(r, json[i]!));
+}
+
+/** A new crossing as the database stores and findCrossing reads it (JSON columns parsed from the JSON written). */
+function storedRow(r: NewCrossing, j: { document: string; transport: string | null; hits: string; stay: string | null }): CrossingRow {
+  return {
+    id: r.id,
+    occurred_at: new Date(r.occurredAt),
+    local_date: r.local.date,
+    local_time: r.local.time,
+    time_zone: r.local.timeZone,
+    offset_minutes: r.local.offsetMinutes,
+    direction: r.direction,
+    crossing_point: r.crossingPoint,
+    jurisdiction_path: r.jurisdictionPath,
+    officer_id: r.officerId,
+    officer_name: r.officerName,
+    person_id: r.personId,
+    document: JSON.parse(j.document) as CrossingRow['document'],
+    document_number: r.document.number,
+    nationality: r.nationality,
+    decision: r.decision,
+    refusal_code: r.refusal?.code ?? null,
+    refusal_text: r.refusal?.text ?? null,
+    reason: r.reason ?? null,
+    transport: j.transport === null ? null : (JSON.parse(j.transport) as CrossingRow['transport']),
+    purpose: r.purpose ?? null,
+    declared_address: r.declaredAddress ?? null,
+    supersedes: r.supersedes?.id ?? null,
+    supersede_reason: r.supersedes?.reason ?? null,
+    hits: JSON.parse(j.hits) as unknown[],
+    stay: j.stay === null ? null : (JSON.parse(j.stay) as unknown),
+    recorded_at: r.recordedAt,
+    superseded_by: null,
+  };
 }
 
 export async function findCrossing(db: Queryable, id: string): Promise<CrossingRow | undefined> {

@@ -29,7 +29,7 @@ describe('recording a crossing: fast paths keep the answers', () => {
     // A namesake with another passport (same name and birth date): a different person.
     const namesake = await record(officer, entry(passportMrz({ surname: 'LINDQVIST', given: 'ASTRID', number: 'SE9900771', state: 'SWE', birth: '1984-02-03', sex: 'F' }), { registerPerson: true }));
     expect(namesake.statusCode).toBe(201);
-    const exit = await record(officer, { ...entry(mrz), direction: 'exit' });
+    const exit = await record(officer, { ...entry(mrz), direction: 'exit', transport: { mode: 'air', flightNumber: 'fz 718' }, purpose: 'tourism' });
     expect(exit.statusCode).toBe(201);
     expect(exit.json().crossing.personId).toBe(holder);
     expect(exit.json().registeredPerson).toBeNull();
@@ -38,7 +38,7 @@ describe('recording a crossing: fast paths keep the answers', () => {
     const read = await officer.get(`/api/border/crossings/${exit.json().crossing.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().crossing).toEqual(exit.json().crossing);
-    expect(read.json().crossing).toMatchObject({ personId: holder, direction: 'exit', decision: 'admit' });
+    expect(read.json().crossing).toMatchObject({ personId: holder, direction: 'exit', decision: 'admit', transport: { mode: 'air', flightNumber: 'FZ718' }, purpose: 'tourism', stay: { kind: 'counted' } });
     expect(exit.json().handovers).toEqual([]);
   });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { checkSupersede, decideIdempotency, idempotencyKeyProblem, parseCrossing, parseInstant, requestHash } from '@kamurj/domain/border';
 import { DomainError, validationError } from '@kamurj/domain/kernel';
@@ -6,6 +5,7 @@ import { access } from '@kamurj/domain';
 import type { AppDeps, EdgeDelivery } from '../../app-deps.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { timeOrderedUuid } from '../../lib/ids.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { assess } from './assess.ts';
 import { pointFor } from './context.ts';
@@ -82,7 +82,8 @@ async function writeCrossing(deps: AppDeps, origin: AuditOrigin, auth: AuthConte
   }
 
   const a = await assess(deps, auth, point, { direction: body.direction, mrz: body.mrz, manual: body.manual, personId: body.personId ?? undefined, at, ...(target ? { excludeCrossing: target.id } : {}), recording: true, reference });
-  const id = delivery?.crossingId ?? randomUUID();
+  // Time-ordered: a busy post's crossings go to the end of the primary-key index (ADR 0508).
+  const id = delivery?.crossingId ?? timeOrderedUuid(now.getTime());
   const chosen = body.personId === undefined ? (a.person?.personId ?? null) : body.personId;
   const parsed = parseCrossing(
     {
