@@ -66,11 +66,6 @@ url.pathname = `/${dbName}`;
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${s} (load ${load().join(' ')})`);
 
-/**
- * CPU seconds (user + system) of every PostgreSQL server process on this machine, from /proc (Linux; null
- * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
- * database's share of the work (other databases' activity on the same server included).
- */
 /** Node's own reads and writes (sockets included) from /proc/self/io: bytes and system calls. */
 function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: number } | null {
   try {
@@ -81,6 +76,11 @@ function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: number }
   }
 }
 
+/**
+ * CPU seconds (user + system) of every PostgreSQL server process on this machine, from /proc (Linux; null
+ * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
+ * database's share of the work (other databases' activity on the same server included).
+ */
 function postgresCpuSeconds(): number | null {
   try {
     let ticks = 0;
