@@ -8,8 +8,7 @@ export function stableUuid(namespace: string, name: string): string {
   const h = createHash('sha256').update(`${namespace}\u0000${name}`).digest();
   h[6] = (h[6]! & 0x0f) | 0x80;
   h[8] = (h[8]! & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return formatUuid(h);
 }
 
 /**
@@ -27,6 +26,11 @@ export function timeOrderedUuid(now = Date.now()): string {
   }
   b[6] = (b[6]! & 0x0f) | 0x70;
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = b.toString('hex');
+  return formatUuid(b);
+}
+
+/** The first 16 bytes as a UUID's text (8-4-4-4-12 hex digits). */
+function formatUuid(bytes: Buffer): string {
+  const hex = bytes.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
