@@ -1,4 +1,5 @@
 import type { CrossingRecord } from '@kamurj/domain/border';
+import { batchedRead } from '../../db/batched.ts';
 import type { Queryable } from '../../db/client.ts';
 
 export interface CrossingRow {
@@ -146,9 +147,18 @@ export async function crossingsForStay(db: Queryable, personIds: readonly string
   return out;
 }
 
-/** Every record of a document (for travellers not yet matched to a person). */
+/**
+ * Every record of a document (for travellers not yet matched to a person), oldest first. Concurrent
+ * travellers' reads share one statement (batchedRead, ADR 0509); each takes its own number's rows.
+ */
 export async function crossingsOfDocument(db: Queryable, number: string): Promise<CrossingRow[]> {
-  return (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = $1 ORDER BY c.occurred_at, c.id`, [number], { prepare: true })).rows;
+  const byNumber = await batchedRead(db, 'border.crossings-of-document', [number], async (numbers) => {
+    const rows = (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = ANY($1::text[]) ORDER BY c.occurred_at, c.id`, [numbers], { prepare: true })).rows;
+    const out = new Map<string, CrossingRow[]>();
+    for (const r of rows) out.set(r.document_number, [...(out.get(r.document_number) ?? []), r]);
+    return out;
+  });
+  return [...(byNumber.get(number) ?? [])];
 }
 
 export interface CrossingFilter {

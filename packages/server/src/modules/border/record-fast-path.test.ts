@@ -10,10 +10,12 @@ import { verifyChain } from '../audit/index.ts';
  */
 let t: TestApp;
 let officer: Client;
+let supervisor: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   officer = await loginAs(t, 'border.officer');
+  supervisor = await loginAs(t, 'border.supervisor');
 });
 afterAll(() => t.close());
 
@@ -96,6 +98,33 @@ describe('recording a crossing: fast paths keep the answers', () => {
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json().crossing.personId).toBe(refused.json().registeredPerson);
     expect(again.json().crossing.hits).toEqual([{ source: 'refusal', crossingId: refused.json().crossing.id }]);
+  });
+
+  it('travellers recorded at the same moment share the adjudication and document-history reads, and each gets only its own', async () => {
+    const w = (await supervisor.post('/api/border/lists/watchlist', { names: ['Nakamura Hiroshi'], birthDate: '1970', reason: 'Interpol notice', action: 'second_line' })).json();
+    // Two namesakes born in the listed year (another day: not the same person, ADR 0507).
+    const passport = (number: string, birth: string) => passportMrz({ surname: 'NAKAMURA', given: 'HIROSHI', number, state: 'JPN', birth });
+    const [a, b] = [passport('TK1000001', '1970-04-05'), passport('TK1000002', '1970-09-21')];
+    const registered = await Promise.all([a, b].map((mrz) => record(officer, entry(mrz, { decision: 'second_line', reason: 'Watchlist hit', registerPerson: true }))));
+    const [pa, pb] = registered.map((r) => r.json().registeredPerson as string);
+    expect(pa).not.toBe(pb);
+    expect(registered.map((r) => r.json().crossing.hits.map((h: { entryId: string }) => h.entryId))).toEqual([[w.id], [w.id]]);
+    expect((await officer.post('/api/border/adjudications', { personId: pa, entryId: w.id, entryVersion: 1, outcome: 'false_hit', reason: 'Another birth date and father' })).statusCode).toBe(201);
+    // Two unregistered travellers: one refused before under its passport, one never seen.
+    const refusedMrz = passportMrz({ surname: 'ODHIAMBO', given: 'GRACE', number: 'KE2200331', state: 'KEN', sex: 'F' });
+    const refused = await record(officer, entry(refusedMrz, { decision: 'refuse', refusal: { code: 'insufficient_means' } }));
+    expect(refused.statusCode, refused.body).toBe(201);
+    const unseen = passportMrz({ surname: 'ODHIAMBO', given: 'PETER', number: 'KE2200999', state: 'KEN' });
+    const again = await Promise.all([a, b, refusedMrz, unseen].map((mrz) => record(officer, { ...entry(mrz), decision: 'second_line', reason: 'Check' })));
+    expect(again.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const hitsOf = (i: number) => again[i]!.json().crossing.hits as { source: string; entryId?: string; crossingId?: string }[];
+    expect(again.map((r) => r.json().crossing.personId)).toEqual([pa, pb, null, null]);
+    // The false hit of A suppresses A's hit only; B is stopped by the entry as before.
+    expect(hitsOf(0).map((h) => h.entryId)).not.toContain(w.id);
+    expect(hitsOf(1).map((h) => h.entryId)).toContain(w.id);
+    // The refusal is the earlier history of its own document only.
+    expect(hitsOf(2)).toEqual([{ source: 'refusal', crossingId: refused.json().crossing.id }]);
+    expect(hitsOf(3)).toEqual([]);
   });
 
   it('two deliveries of one request at the same moment write one crossing and one audit row; the other replays', async () => {

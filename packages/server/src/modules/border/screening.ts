@@ -2,6 +2,7 @@ import { adjudicationMemory, prepareTraveller, screenTraveller, type ScreeningHi
 import { parsePartialDate } from '@kamurj/domain/names';
 import * as P from '@kamurj/domain/persons';
 import type { AppDeps } from '../../app-deps.ts';
+import { batchedRead } from '../../db/batched.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findEntries, type EntryData } from './lists-repository.ts';
 import { preparedLists } from './screening-cache.ts';
@@ -30,14 +31,26 @@ export interface HitView {
   adjudication: { outcome: string; reason: string; by: string; at: string } | null;
 }
 
+type AdjudicationRow = { person_id: string; entry_id: string; entry_version: number; outcome: 'true_hit' | 'false_hit'; by_name: string; at: Date; reason: string };
+
+/**
+ * The person's adjudications, oldest first. Outside a transaction, concurrent travellers' reads share one
+ * statement (batchedRead, ADR 0509): most travellers with a hit have none, and the read was a statement of
+ * its own for each of them.
+ */
 export async function loadAdjudications(db: Queryable, personId: string | null) {
   if (!personId) return [];
-  const r = await db.query<{ person_id: string; entry_id: string; entry_version: number; outcome: 'true_hit' | 'false_hit'; by_name: string; at: Date; reason: string }>(
-    'SELECT person_id, entry_id, entry_version, outcome, by_name, at, reason FROM border_adjudications WHERE person_id = $1 ORDER BY at',
-    [personId],
-    { prepare: true },
-  );
-  return r.rows.map((a) => ({ personId: a.person_id, entryId: a.entry_id, entryVersion: a.entry_version, outcome: a.outcome, by: a.by_name, at: a.at.toISOString(), reason: a.reason }));
+  const byPerson = await batchedRead(db, 'border.adjudications', [personId], async (ids) => {
+    const r = await db.query<AdjudicationRow>(
+      'SELECT person_id, entry_id, entry_version, outcome, by_name, at, reason FROM border_adjudications WHERE person_id = ANY($1::uuid[]) ORDER BY at',
+      [ids],
+      { prepare: true },
+    );
+    const out = new Map<string, AdjudicationRow[]>();
+    for (const a of r.rows) out.set(a.person_id, [...(out.get(a.person_id) ?? []), a]);
+    return out;
+  });
+  return (byPerson.get(personId) ?? []).map((a) => ({ personId: a.person_id, entryId: a.entry_id, entryVersion: a.entry_version, outcome: a.outcome, by: a.by_name, at: a.at.toISOString(), reason: a.reason }));
 }
 
 export async function screen(
