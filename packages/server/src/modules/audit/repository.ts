@@ -49,10 +49,7 @@ export const rowToRecord = (r: AuditRow): AuditRecord => ({
  * around the id, which only the head knows (split at a random marker no content can contain).
  */
 export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord> {
-  const marker = `@${randomUUID()}@`;
-  const json = canonicalJson({ ...entry, id: marker });
-  const [before, after] = json.split(JSON.stringify(marker));
-  if (before === undefined || after === undefined) throw new Error('audit: canonical JSON without its id marker');
+  const [before, after] = halves(entry);
   const r = await tx.query<{ id: string }>(
     `WITH head AS (SELECT last_id + 1 AS id, last_hash AS prev FROM audit_head FOR UPDATE),
      hashed AS (SELECT id, prev, encode(sha256(convert_to(prev || chr(10) || $15::text || id::text || $16::text, 'UTF8')), 'hex') AS hash FROM head),
@@ -75,42 +72,57 @@ export async function appendAudit(tx: Queryable, entry: Omit<AuditRecord, 'id'>)
   return { id: Number(id), ...entry };
 }
 
+/** The canonical JSON of a record in two halves around its id, which only the chain head knows. */
+function halves(entry: Omit<AuditRecord, 'id'>): [string, string] {
+  const marker = `@${randomUUID()}@`;
+  const [before, after] = canonicalJson({ ...entry, id: marker }).split(JSON.stringify(marker));
+  if (before === undefined || after === undefined) throw new Error('audit: canonical JSON without its id marker');
+  return [before, after];
+}
+
 /**
- * Appends several rows in order with two statements, whatever their number: lock the chain head and read
- * it, then insert the rows (hashes chained here with `chainHash`, the function verifyChain checks) and move
- * the head on. For writes that batch many audited changes in one transaction (ADR 0507).
+ * Appending rows as part of a caller's statement (ADR 0509): `ctes(source)` are common table expressions
+ * (the statement must start `WITH RECURSIVE`) that lock the chain head, chain the rows' hashes in the
+ * server in order (`chainHash`, as appendAudit does for one row), insert them and move the head on;
+ * `source` is the SQL of a jsonb array holding `rows`. The CTE `audit_chain` has (n, id) of each row,
+ * n from 1. The head stays locked until the transaction commits, so the statement is the caller's last.
+ */
+export function auditAppendPart(entries: readonly Omit<AuditRecord, 'id'>[]): { rows: unknown[]; ctes: (source: string) => string } {
+  const rows = entries.map((e, i) => {
+    const [before, after] = halves(e);
+    return { n: i + 1, at: e.at, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, agency_code: e.agencyCode, roles: e.roles, action: e.action, purpose: e.purpose, target_type: e.targetType, target_id: e.targetId, outcome: e.outcome, client_ip: e.clientIp, request_id: e.requestId, details: e.details, before, after };
+  });
+  return { rows, ctes: AUDIT_APPEND_CTES };
+}
+
+const AUDIT_APPEND_CTES = (source: string) => `audit_in AS (
+       SELECT * FROM jsonb_to_recordset(${source}) AS e(n bigint, at timestamptz, actor_type text, actor_id text, actor_name text, agency_code text, roles text[],
+         action text, purpose text, target_type text, target_id text, outcome text, client_ip text, request_id text, details jsonb, before text, after text)),
+     audit_head_row AS (SELECT last_id, last_hash FROM audit_head WHERE EXISTS (SELECT 1 FROM audit_in) FOR UPDATE),
+     audit_chain (n, id, prev, hash) AS (
+       SELECT 0::bigint, last_id, NULL::text, last_hash FROM audit_head_row
+       UNION ALL
+       SELECT c.n + 1, c.id + 1, c.hash, encode(sha256(convert_to(c.hash || chr(10) || e.before || (c.id + 1)::text || e.after, 'UTF8')), 'hex')
+         FROM audit_chain c JOIN audit_in e ON e.n = c.n + 1),
+     audit_rows AS (
+       INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type, target_id, outcome, client_ip, request_id, details, prev_hash, hash)
+       SELECT c.id, e.at, e.actor_type, e.actor_id, e.actor_name, e.agency_code, coalesce(e.roles, '{}'), e.action, e.purpose, e.target_type, e.target_id, e.outcome,
+              e.client_ip, e.request_id, coalesce(e.details, '{}'), c.prev, c.hash
+         FROM audit_chain c JOIN audit_in e ON e.n = c.n),
+     audit_moved AS (
+       UPDATE audit_head SET last_id = last.id, last_hash = last.hash
+         FROM (SELECT id, hash FROM audit_chain WHERE n > 0 ORDER BY n DESC LIMIT 1) last)`;
+
+/**
+ * Appends several rows in order with one statement, whatever their number (auditAppendPart): for writes
+ * that batch many audited changes in one transaction (ADR 0507, 0509).
  */
 export async function appendAuditMany(tx: Queryable, entries: readonly Omit<AuditRecord, 'id'>[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
-  if (entries.length === 1) return [await appendAudit(tx, entries[0]!)];
-  const head = (await tx.query<{ last_id: string; last_hash: string }>('SELECT last_id::text AS last_id, last_hash FROM audit_head FOR UPDATE', [], { prepare: true })).rows[0];
-  if (!head) throw new Error('audit: the chain head is missing');
-  let id = Number(head.last_id);
-  let prev = head.last_hash;
-  const params: unknown[] = [];
-  const values: string[] = [];
-  const records: AuditRecord[] = [];
-  for (const entry of entries) {
-    const record: AuditRecord = { id: ++id, ...entry };
-    const hash = chainHash(prev, record);
-    const b = params.length;
-    values.push(`($${b + 1}::bigint, $${b + 2}::timestamptz, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::text, $${b + 7}::text[], $${b + 8}::text, $${b + 9}::text,
-      $${b + 10}::text, $${b + 11}::text, $${b + 12}::text, $${b + 13}::text, $${b + 14}::text, $${b + 15}::jsonb, $${b + 16}::text, $${b + 17}::text)`);
-    params.push(record.id, entry.at, entry.actorType, entry.actorId, entry.actorName, entry.agencyCode, entry.roles, entry.action, entry.purpose, entry.targetType,
-      entry.targetId, entry.outcome, entry.clientIp, entry.requestId, JSON.stringify(entry.details), prev, hash);
-    records.push(record);
-    prev = hash;
-  }
-  await tx.query(
-    `WITH appended AS (
-       INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, agency_code, roles, action, purpose, target_type,
-         target_id, outcome, client_ip, request_id, details, prev_hash, hash)
-       VALUES ${values.join(',\n')})
-     UPDATE audit_head SET last_id = $${params.length + 1}::bigint, last_hash = $${params.length + 2}::text`,
-    [...params, id, prev],
-    { prepare: true },
-  );
-  return records;
+  const part = auditAppendPart(entries);
+  const r = await tx.query<{ id: string }>(`WITH RECURSIVE ${part.ctes('$1::jsonb')} SELECT id::text AS id FROM audit_chain WHERE n > 0 ORDER BY n`, [JSON.stringify(part.rows)], { prepare: true });
+  if (r.rows.length !== entries.length) throw new Error('audit: the chain head is missing');
+  return entries.map((entry, i) => ({ id: Number(r.rows[i]!.id), ...entry }));
 }
 
 export interface AuditFilter {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
-import { appendAudit, appendAuditMany } from './repository.ts';
+import { appendAudit, appendAuditMany, auditAppendPart } from './repository.ts';
 import type { AuditRecord } from './chain.ts';
 
 /** Why something was done or looked at (purpose limitation; Law on Protection of Personal Data art. 4). */
@@ -56,6 +56,14 @@ export function audit(tx: Queryable, origin: AuditOrigin, ev: AuditEvent): Promi
  */
 export function auditMany(tx: Queryable, events: readonly { origin: AuditOrigin; event: AuditEvent }[]): Promise<AuditRecord[]> {
   return appendAuditMany(tx, events.map((e) => auditEntry(e.origin, e.event)));
+}
+
+/**
+ * Audit rows for a caller's own statement (ADR 0509): the rows of a jsonb parameter and the CTEs that
+ * append them to the chain, in order, as auditMany would (the border's group write, crossing-writer.ts).
+ */
+export function auditPart(events: readonly { origin: AuditOrigin; event: AuditEvent }[]): { rows: unknown[]; ctes: (source: string) => string } {
+  return auditAppendPart(events.map((e) => auditEntry(e.origin, e.event)));
 }
 
 function auditEntry(origin: AuditOrigin, ev: AuditEvent): Omit<AuditRecord, 'id'> {

@@ -3,7 +3,7 @@ import type { CrossingRecord } from '@kamurj/domain/border';
 import type { AppDeps, CrossingRecordedEvent, EdgeDelivery } from '../../app-deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
-import { auditMany, type AuditEvent, type AuditOrigin } from '../audit/index.ts';
+import { auditPart, type AuditEvent, type AuditOrigin } from '../audit/index.ts';
 import { registerDocumentHolder } from '../persons/index.ts';
 import { historyHits, type Assessment } from './assess.ts';
 import { displayName } from './context.ts';
@@ -12,7 +12,8 @@ import * as repo from './crossings-repository.ts';
 import { handoversOfCrossings, insertHandover } from './handovers-repository.ts';
 import { presentCrossing, presentHandover } from './presenter.ts';
 import type { CrossingBody } from './schemas.ts';
-import { computeStay, movementsOf, saveStayPositions } from './stay.ts';
+import { computeStay, movementsOf, stayPositionRows } from './stay.ts';
+import { appendGroup } from './group-append.ts';
 
 /**
  * Group commit of border crossings (ADR 0507). Each crossing is checked on its own (assessment, screening,
@@ -203,15 +204,14 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
     ].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0)).at(-1)!;
     return { record, hits, stay, latest, officerName: w.delivery?.officer.name ?? displayName(w.auth) };
   });
-  // 3. The crossings and the stay positions, one statement each.
-  const rows = await repo.insertCrossings(
-    tx,
-    writes.map((w, i) => {
+  // 3. The crossings and the stay positions, one statement (ADR 0509).
+  const { rows } = await appendGroup(tx, {
+    crossings: writes.map((w, i) => {
       const c = computed[i]!;
       return { ...c.record, jurisdictionPath: w.point.jurisdictionPath, officerName: c.officerName, nationality: w.assessment.document.nationality, hits: c.hits, recordedAt: w.now, stay: c.stay.position };
     }),
-  );
-  await saveStayPositions(tx, computed.flatMap((c, i) => (c.record.personId ? [{ personId: c.record.personId, crossing: c.latest, stay: c.stay, at: writes[i]!.now }] : [])));
+    stays: stayPositionRows(computed.flatMap((c, i) => (c.record.personId ? [{ personId: c.record.personId, crossing: c.latest, stay: c.stay, at: writes[i]!.now }] : []))),
+  });
   // 4. Referrals (handovers to the receiving agencies).
   for (const [i, w] of writes.entries()) {
     const settings = w.assessment.settings;
@@ -249,42 +249,45 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
       ...(warnings[i]!.length ? { warnings: warnings[i]! } : {}),
     };
   });
-  // The keys are stored with the answers in the same transaction (one statement): a second delivery racing
-  // a first waits on the key's row and, when the first commits, loses the claim and replays its answer.
-  if (!(await repo.storeIdempotent(tx, writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: responses[i] }))))) throw new ClaimLost();
-  // Last, so the audit chain's head row (locked until commit; every audited write waits for it) is held
-  // for as short a time as possible (ADR 0505): one append for the group.
-  await auditMany(
-    tx,
-    writes.flatMap((w, i) => {
-      const { record, hits } = computed[i]!;
-      const { registered, audits } = holders[i]!;
-      const body = w.body;
-      const delivery = w.delivery;
-      return [...audits.map((event) => ({ origin: w.origin, event })), {
-        origin: w.origin,
-        event: {
-          action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
-          purpose: 'border_control' as const,
-          targetType: 'crossing',
-          targetId: record.id,
-          details: {
-            personId: record.personId,
-            registeredPerson: registered,
-            crossingPoint: w.point.code,
-            direction: record.direction,
-            decision: record.decision,
-            refusal: record.refusal?.code ?? null,
-            supersedes: body.supersedes ?? null,
-            hits: hits.length,
-            referrals: (body.referrals ?? []).map((r) => r.kind),
-            idempotencyKey: w.idem.key,
-            ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
-            ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
+  // 7. One statement for the keys with their answers — a second delivery racing a first waits on the key's
+  // row and, when the first commits, loses the claim and replays its answer — and then the group's audit
+  // rows (ADR 0509): last, so the chain's head row (locked until commit; every audited write waits for it)
+  // is held for as short a time as possible (ADR 0505).
+  const { claimed } = await appendGroup(tx, {
+    crossings: [],
+    answers: writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: responses[i] })),
+    audit: auditPart(
+      writes.flatMap((w, i) => {
+        const { record, hits } = computed[i]!;
+        const { registered, audits } = holders[i]!;
+        const body = w.body;
+        const delivery = w.delivery;
+        return [...audits.map((event) => ({ origin: w.origin, event })), {
+          origin: w.origin,
+          event: {
+            action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
+            purpose: 'border_control' as const,
+            targetType: 'crossing',
+            targetId: record.id,
+            details: {
+              personId: record.personId,
+              registeredPerson: registered,
+              crossingPoint: w.point.code,
+              direction: record.direction,
+              decision: record.decision,
+              refusal: record.refusal?.code ?? null,
+              supersedes: body.supersedes ?? null,
+              hits: hits.length,
+              referrals: (body.referrals ?? []).map((r) => r.kind),
+              idempotencyKey: w.idem.key,
+              ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
+              ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
+            },
           },
-        },
-      }];
-    }),
-  );
+        }];
+      }),
+    ),
+  });
+  if (!claimed) throw new ClaimLost();
   return responses;
 }

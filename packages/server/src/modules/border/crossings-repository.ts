@@ -45,46 +45,42 @@ const COLS = `c.id, c.occurred_at, c.local_date, c.local_time, c.time_zone, c.of
 
 export type NewCrossing = CrossingRecord & { jurisdictionPath: string; officerName: string; nationality: string | null; hits: unknown[]; recordedAt: Date; stay: unknown };
 
-const INSERT_COLUMNS = 27;
+/** A crossing as a row of the jsonb array CROSSINGS_CTE reads (a JSON null or missing key is SQL NULL). */
+export const crossingPayload = (r: NewCrossing) => ({
+  id: r.id, occurred_at: r.occurredAt, local_date: r.local.date, local_time: r.local.time, time_zone: r.local.timeZone, offset_minutes: r.local.offsetMinutes,
+  direction: r.direction, crossing_point: r.crossingPoint, jurisdiction_path: r.jurisdictionPath, officer_id: r.officerId, officer_name: r.officerName,
+  person_id: r.personId, document: r.document, document_number: r.document.number, nationality: r.nationality, decision: r.decision,
+  refusal_code: r.refusal?.code ?? null, refusal_text: r.refusal?.text ?? null, reason: r.reason ?? null, transport: r.transport ?? null, purpose: r.purpose ?? null,
+  declared_address: r.declaredAddress ?? null, supersedes: r.supersedes?.id ?? null, supersede_reason: r.supersedes?.reason ?? null, hits: r.hits,
+  recorded_at: r.recordedAt, stay: r.stay ?? null,
+});
+export type CrossingPayload = ReturnType<typeof crossingPayload>;
 
-export async function insertCrossing(tx: Queryable, r: NewCrossing): Promise<CrossingRow> {
-  return (await insertCrossings(tx, [r]))[0]!;
-}
+export const CROSSINGS_CTE = (source: string) => `crossings_written AS (
+       INSERT INTO border_crossings (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
+         officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
+         declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
+       SELECT * FROM jsonb_to_recordset(${source}) AS x(id uuid, occurred_at timestamptz, local_date text, local_time text, time_zone text, offset_minutes integer,
+         direction text, crossing_point text, jurisdiction_path text, officer_id text, officer_name text, person_id uuid, document jsonb, document_number text,
+         nationality text, decision text, refusal_code text, refusal_text text, reason text, transport jsonb, purpose text, declared_address text, supersedes uuid,
+         supersede_reason text, hits jsonb, recorded_at timestamptz, stay jsonb)
+       RETURNING 1)`;
 
 /**
- * Inserts crossings in one statement (a group written together, ADR 0507); the stored rows, in the order
- * given. The rows are what findCrossing would read, built from the values written rather than sent back by
- * the database (ADR 0508: RETURNING doubled the bytes of a busy post's writes); a new record is
- * superseded by nothing yet.
+ * Claims idempotency keys with their answers (ADR 0507): `answers_claimed` has a row per key claimed; a
+ * key another delivery holds already is not (the caller rolls back and replays). Until commit the rows are
+ * invisible, so `pending` is never seen by others; the state remains in the table for keys written by
+ * earlier versions.
  */
-export async function insertCrossings(tx: Queryable, records: readonly NewCrossing[]): Promise<CrossingRow[]> {
-  if (records.length === 0) return [];
-  const params: unknown[] = [];
-  const json = records.map((r) => ({ document: JSON.stringify(r.document), transport: r.transport ? JSON.stringify(r.transport) : null, hits: JSON.stringify(r.hits), stay: r.stay === undefined ? null : JSON.stringify(r.stay) }));
-  const values = records.map((r, i) => {
-    const j = json[i]!;
-    params.push(
-      r.id, r.occurredAt, r.local.date, r.local.time, r.local.timeZone, r.local.offsetMinutes, r.direction, r.crossingPoint, r.jurisdictionPath,
-      r.officerId, r.officerName, r.personId, j.document, r.document.number, r.nationality, r.decision, r.refusal?.code ?? null,
-      r.refusal?.text ?? null, r.reason ?? null, j.transport, r.purpose ?? null, r.declaredAddress ?? null,
-      r.supersedes?.id ?? null, r.supersedes?.reason ?? null, j.hits, r.recordedAt, j.stay,
-    );
-    return `(${Array.from({ length: INSERT_COLUMNS }, (_, k) => `$${i * INSERT_COLUMNS + k + 1}`).join(',')})`;
-  });
-  const inserted = await tx.query(
-    `INSERT INTO border_crossings AS c (id, occurred_at, local_date, local_time, time_zone, offset_minutes, direction, crossing_point, jurisdiction_path,
-       officer_id, officer_name, person_id, document, document_number, nationality, decision, refusal_code, refusal_text, reason, transport, purpose,
-       declared_address, supersedes, supersede_reason, hits, recorded_at, stay)
-     VALUES ${values.join(',')}`,
-    params,
-    { prepare: true },
-  );
-  if (inserted.rowCount !== records.length) throw new Error(`inserted ${inserted.rowCount} of ${records.length} crossings`);
-  return records.map((r, i) => storedRow(r, json[i]!));
-}
+export const ANSWERS_CTE = (source: string) => `answers_claimed AS (
+       INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at)
+       SELECT scope, key, request_hash, 'completed', status, response, created_at
+         FROM jsonb_to_recordset(${source}) AS x(scope text, key text, request_hash text, status integer, response jsonb, created_at timestamptz)
+       ON CONFLICT (scope, key) DO NOTHING
+       RETURNING 1)`;
 
-/** A new crossing as the database stores and findCrossing reads it (JSON columns parsed from the JSON written). */
-function storedRow(r: NewCrossing, j: { document: string; transport: string | null; hits: string; stay: string | null }): CrossingRow {
+/** A new crossing as the database stores and findCrossing reads it. */
+export function storedRow(r: NewCrossing, j: CrossingPayload): CrossingRow {
   return {
     id: r.id,
     occurred_at: new Date(r.occurredAt),
@@ -98,20 +94,20 @@ function storedRow(r: NewCrossing, j: { document: string; transport: string | nu
     officer_id: r.officerId,
     officer_name: r.officerName,
     person_id: r.personId,
-    document: JSON.parse(j.document) as CrossingRow['document'],
+    document: j.document as CrossingRow['document'],
     document_number: r.document.number,
     nationality: r.nationality,
     decision: r.decision,
     refusal_code: r.refusal?.code ?? null,
     refusal_text: r.refusal?.text ?? null,
     reason: r.reason ?? null,
-    transport: j.transport === null ? null : (JSON.parse(j.transport) as CrossingRow['transport']),
+    transport: (j.transport ?? null) as CrossingRow['transport'],
     purpose: r.purpose ?? null,
     declared_address: r.declaredAddress ?? null,
     supersedes: r.supersedes?.id ?? null,
     supersede_reason: r.supersedes?.reason ?? null,
-    hits: JSON.parse(j.hits) as unknown[],
-    stay: j.stay === null ? null : (JSON.parse(j.stay) as unknown),
+    hits: j.hits as unknown[],
+    stay: (j.stay ?? null) as unknown,
     recorded_at: r.recordedAt,
     superseded_by: null,
   };
@@ -200,25 +196,3 @@ export async function findIdempotent(db: Queryable, scope: string, key: string):
   )).rows[0];
 }
 
-/**
- * Stores keys with their answers inside the writing transaction, one statement for a group (ADR 0507);
- * false when another delivery already holds one of the keys (the caller rolls back and replays). Until
- * commit the rows are invisible, so `pending` is never seen by others; the state remains in the table for
- * keys written by earlier versions.
- */
-export async function storeIdempotent(tx: Queryable, answers: readonly { scope: string; key: string; hash: string; at: Date; status: number; response: unknown }[]): Promise<boolean> {
-  if (answers.length === 0) return true;
-  const params: unknown[] = [];
-  const values = answers.map((a, i) => {
-    params.push(a.scope, a.key, a.hash, a.status, JSON.stringify(a.response), a.at);
-    const b = i * 6;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, 'completed', $${b + 4}::int, $${b + 5}::jsonb, $${b + 6}::timestamptz)`;
-  });
-  const r = await tx.query(
-    `INSERT INTO border_idempotency (scope, key, request_hash, state, status, response, created_at) VALUES ${values.join(',')}
-     ON CONFLICT (scope, key) DO NOTHING`,
-    params,
-    { prepare: true },
-  );
-  return r.rowCount === answers.length;
-}

@@ -2,9 +2,10 @@ import { parseCrossing, type Decision, type Direction, type RefusalCode } from '
 import type { Queryable } from '../../db/client.ts';
 import { findPerson } from '../persons/index.ts';
 import * as crossings from './crossings-repository.ts';
+import { appendGroup } from './group-append.ts';
 import { bumpListVersion, insertEntry, type EntryData } from './lists-repository.ts';
 import { crossingPoints, LIST_IDS, loadSettings, profileOf, type ListKind } from './settings.ts';
-import { computeStay, movementsOf, saveStayPosition, stayFacts } from './stay.ts';
+import { computeStay, movementsOf, stayFacts, stayPositionRows } from './stay.ts';
 
 /**
  * Writers for demo data (seed/border-demo.ts): list entries and historical crossings through the same
@@ -60,7 +61,9 @@ export async function seedCrossing(tx: Queryable, country: string, c: SeedCrossi
   const movements = [...movementsOf(earlier), ...(c.decision === 'admit' ? [{ direction: c.direction, date }] : [])];
   const stay = computeStay(facts, movements, date);
   const nationality = person.record.citizenships[0]?.code ?? null;
-  await crossings.insertCrossing(tx, { ...parsed.value, jurisdictionPath: point.jurisdictionPath, officerName: c.officerName, nationality, hits: [], recordedAt: at, stay: stay.position });
-  await saveStayPosition(tx, person.id, { id: c.id, direction: c.direction, occurredAt: parsed.value.occurredAt, crossingPoint: point.code }, stay, at);
+  await appendGroup(tx, {
+    crossings: [{ ...parsed.value, jurisdictionPath: point.jurisdictionPath, officerName: c.officerName, nationality, hits: [], recordedAt: at, stay: stay.position }],
+    stays: stayPositionRows([{ personId: person.id, crossing: { id: c.id, direction: c.direction, occurredAt: parsed.value.occurredAt, crossingPoint: point.code }, stay, at }]),
+  });
   return true;
 }

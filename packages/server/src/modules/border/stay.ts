@@ -89,25 +89,29 @@ export async function saveStayPosition(tx: Queryable, personId: string, crossing
 
 type LastCrossing = { id: string; direction: string; occurredAt: string; crossingPoint: string };
 
+export type StayPositionWrite = { personId: string; crossing: LastCrossing; stay: ComputedStay; at: Date };
+
+/** Rows of a jsonb array for STAY_POSITIONS_CTE (ADR 0509). */
+export const stayPositionRows = (positions: readonly StayPositionWrite[]) =>
+  positions.map(({ personId, crossing, stay: s, at }) => ({
+    person_id: personId, status: s.facts.status, nationality: s.facts.nationality, present: s.present, last_crossing_id: crossing.id, last_direction: crossing.direction,
+    last_crossing_at: crossing.occurredAt, last_crossing_point: crossing.crossingPoint, last_lawful_day: s.lastLawfulDay, rule: s.facts.rule ?? null, position: s.position, computed_at: at,
+  }));
+
+/** A CTE (named `stays_written`) upserting the positions of the jsonb array `source` (stayPositionRows; each person at most once). */
+export const STAY_POSITIONS_CTE = (source: string) => `stays_written AS (
+       INSERT INTO border_stay_positions (person_id, status, nationality, present, last_crossing_id, last_direction, last_crossing_at, last_crossing_point, last_lawful_day, rule, position, computed_at)
+       SELECT * FROM jsonb_to_recordset(${source}) AS x(person_id uuid, status text, nationality text, present boolean, last_crossing_id uuid, last_direction text,
+         last_crossing_at timestamptz, last_crossing_point text, last_lawful_day text, rule jsonb, position jsonb, computed_at timestamptz)
+       ON CONFLICT (person_id) DO UPDATE SET status = excluded.status, nationality = excluded.nationality, present = excluded.present,
+         last_crossing_id = excluded.last_crossing_id, last_direction = excluded.last_direction, last_crossing_at = excluded.last_crossing_at,
+         last_crossing_point = excluded.last_crossing_point, last_lawful_day = excluded.last_lawful_day, rule = excluded.rule, position = excluded.position,
+         computed_at = excluded.computed_at)`;
+
 /** saveStayPosition for several persons (each at most once) in one statement (ADR 0507). */
-export async function saveStayPositions(tx: Queryable, positions: readonly { personId: string; crossing: LastCrossing; stay: ComputedStay; at: Date }[]): Promise<void> {
+export async function saveStayPositions(tx: Queryable, positions: readonly StayPositionWrite[]): Promise<void> {
   if (positions.length === 0) return;
-  const params: unknown[] = [];
-  const values = positions.map(({ personId, crossing, stay: s, at }, i) => {
-    params.push(personId, s.facts.status, s.facts.nationality, s.present, crossing.id, crossing.direction, crossing.occurredAt, crossing.crossingPoint, s.lastLawfulDay, s.facts.rule ? JSON.stringify(s.facts.rule) : null, JSON.stringify(s.position), at);
-    const b = i * 12;
-    return `($${b + 1}::uuid,$${b + 2},$${b + 3},$${b + 4}::boolean,$${b + 5}::uuid,$${b + 6},$${b + 7}::timestamptz,$${b + 8},$${b + 9}::text,$${b + 10}::jsonb,$${b + 11}::jsonb,$${b + 12}::timestamptz)`;
-  });
-  await tx.query(
-    `INSERT INTO border_stay_positions (person_id, status, nationality, present, last_crossing_id, last_direction, last_crossing_at, last_crossing_point, last_lawful_day, rule, position, computed_at)
-     VALUES ${values.join(',')}
-     ON CONFLICT (person_id) DO UPDATE SET status = excluded.status, nationality = excluded.nationality, present = excluded.present,
-       last_crossing_id = excluded.last_crossing_id, last_direction = excluded.last_direction, last_crossing_at = excluded.last_crossing_at,
-       last_crossing_point = excluded.last_crossing_point, last_lawful_day = excluded.last_lawful_day, rule = excluded.rule, position = excluded.position,
-       computed_at = excluded.computed_at`,
-    params,
-    { prepare: true },
-  );
+  await tx.query(`WITH ${STAY_POSITIONS_CTE('$1::jsonb')} SELECT 1`, [JSON.stringify(stayPositionRows(positions))], { prepare: true });
 }
 
 /** Days from `a` to `b` (ISO dates). */
