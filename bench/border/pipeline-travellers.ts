@@ -43,7 +43,11 @@ function body(p: SyntheticPerson, point: string, kind: TravellerKind): CrossingB
 export function buildTravellers(sizes: BuildSizes, count: number, points: readonly string[], run: number): BenchTraveller[] {
   const rng = createRng(31_2026);
   const want = Object.fromEntries(KINDS.map((k) => [k, Math.round(count * SHARES[k])])) as Record<TravellerKind, number>;
-  const pickPoint = () => points[Math.floor(rng.next() * points.length)]!;
+  // A traveller's crossing point follows from the passport, not from the draw: every run on a reused
+  // database sends a registry person through the same post, so that two runs within the conflict window
+  // (KAMURJ_EDGE_CONFLICT_MINUTES) do not make the same passport cross at two posts minutes apart, which
+  // the centre flags as a conflict (ADR 0503) — a cost no real day at the border has at this scale.
+  const pointOf = (p: SyntheticPerson) => points[stableIndex(p.document.number, points.length)]!;
   // Registry positions to draw: known ones avoid the listed strides, the listed ones are the strides.
   const known = new Set<number>();
   while (known.size < Math.min(want.known, sizes.persons * 0.9)) {
@@ -62,7 +66,7 @@ export function buildTravellers(sizes: BuildSizes, count: number, points: readon
   const out: BenchTraveller[] = [];
   for (const [n, p] of numbered(populationStream({ seed: PERSON_SEED, size: sizes.persons, country: 'ARM', referenceDate: '2026-01-01' }))) {
     const kind: TravellerKind | null = known.has(n) ? 'known' : listed.has(n) ? 'listed-name' : stolen.has(n) ? 'listed-document' : null;
-    if (kind) out.push({ kind, body: body(p, pickPoint(), kind) });
+    if (kind) out.push({ kind, body: body(p, pointOf(p), kind) });
   }
   // The list's own people (not in the registry) arrive too: the first entries of the list stream.
   // Each run takes the next slice of them (those of earlier runs are registered now).
@@ -70,10 +74,17 @@ export function buildTravellers(sizes: BuildSizes, count: number, points: readon
   const skip = (run * want['listed-new']) % listedPeople;
   let i = 0;
   for (const p of populationStream({ seed: LIST_SEED, size: skip + want['listed-new'], country: 'ARM', referenceDate: '2026-01-01' })) {
-    if (i++ >= skip) out.push({ kind: 'listed-new', body: body(p, pickPoint(), 'listed-new') });
+    if (i++ >= skip) out.push({ kind: 'listed-new', body: body(p, pointOf(p), 'listed-new') });
   }
-  for (const p of populationStream({ seed: NEW_SEED + run, size: want.new, country: 'ARM', referenceDate: '2026-01-01' })) out.push({ kind: 'new', body: body(p, pickPoint(), 'new') });
+  for (const p of populationStream({ seed: NEW_SEED + run, size: want.new, country: 'ARM', referenceDate: '2026-01-01' })) out.push({ kind: 'new', body: body(p, pointOf(p), 'new') });
   return shuffle(out);
+}
+
+/** A string's FNV-1a hash modulo n. */
+function stableIndex(s: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h % n;
 }
 
 function* numbered<T>(xs: Iterable<T>): Generator<[number, T]> {

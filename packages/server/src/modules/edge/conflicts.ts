@@ -27,6 +27,8 @@ export async function flagConflicts(tx: Queryable, events: readonly CrossingReco
     { prepare: true },
   )).rows;
   const out: Warning[][] = [];
+  // Review items of the whole group in one statement (ADR 0509).
+  const items: unknown[] = [];
   for (const [k, e] of events.entries()) {
     const rows = found.filter((r) => Number(r.i) === k + 1);
     const mine = rows.find((r) => r.id === e.id);
@@ -39,17 +41,26 @@ export async function flagConflicts(tx: Queryable, events: readonly CrossingReco
     const warnings: Warning[] = [];
     for (const p of pairs) {
       const other = rows.find((r) => r.id === p.otherId)!;
-      await tx.query(
-        `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
-        [randomUUID(), `${e.document.issuingState}:${e.document.number}`, p.crossingId, p.otherId, p.crossingPoint, p.otherPoint, [mine.jurisdiction_path, other.jurisdiction_path], p.intervalMinutes, p.minimumMinutes, e.recordedAt],
-      );
+      items.push({
+        id: randomUUID(), document_key: `${e.document.issuingState}:${e.document.number}`, crossing_id: p.crossingId, other_crossing_id: p.otherId, crossing_point: p.crossingPoint,
+        other_point: p.otherPoint, jurisdiction_paths: [mine.jurisdiction_path, other.jurisdiction_path], interval_minutes: p.intervalMinutes, minimum_minutes: p.minimumMinutes, detected_at: e.recordedAt,
+      });
       warnings.push({
         code: 'EDGE.DOCUMENT_CONFLICT',
         message: `This document was also used at ${p.otherPoint} ${p.intervalMinutes} minutes apart (minimum ${p.minimumMinutes}); both crossings are kept and sent for review`,
       });
     }
     out.push(warnings);
+  }
+  if (items.length) {
+    await tx.query(
+      `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document_key text, crossing_id uuid, other_crossing_id uuid, crossing_point text, other_point text,
+         jurisdiction_paths text[], interval_minutes integer, minimum_minutes integer, detected_at timestamptz)
+       ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
+      [JSON.stringify(items)],
+      { prepare: true },
+    );
   }
   return out;
 }

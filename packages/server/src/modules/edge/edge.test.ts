@@ -225,6 +225,23 @@ describe('conflicts at the centre', () => {
     expect(await atCentre([atB.json().crossing.id, atZ.json().crossing.id])).toBe(2);
   });
 
+  it('crossings recorded together: every pair of every document is flagged, each answer with its own warnings', async () => {
+    const supervisor = await loginAs(centre, 'border.supervisor');
+    const at = centre.clock.now().getTime();
+    const ago = (minutes: number) => new Date(at - minutes * 60_000).toISOString();
+    // SE9990003 was used twice at Bagratashen in the last half hour, SE9990004 once; SE9990005 nowhere else.
+    for (const [number, minutes] of [['SE9990003', 30], ['SE9990003', 20], ['SE9990004', 30]] as const) {
+      expect((await record(supervisor, { ...crossingAt('BAGRATASHEN', number), occurredAt: ago(minutes) })).statusCode).toBe(201);
+    }
+    const now = await Promise.all(['SE9990003', 'SE9990004', 'SE9990005'].map((n) => record(supervisor, { ...crossingAt('AYRUM', n), direction: 'exit', occurredAt: ago(1) })));
+    expect(now.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(now.map((r) => (r.json().warnings ?? []).length)).toEqual([2, 1, 0]);
+    const stored = await centre.db.query<{ document_key: string; n: string }>(
+      "SELECT document_key, count(*)::text AS n FROM edge_conflicts WHERE document_key IN ('SWE:SE9990003', 'SWE:SE9990004', 'SWE:SE9990005') GROUP BY document_key ORDER BY document_key",
+    );
+    expect(stored.rows).toEqual([{ document_key: 'SWE:SE9990003', n: '2' }, { document_key: 'SWE:SE9990004', n: '1' }]);
+  });
+
   it('the same document at the same post, or at two posts far enough apart, is no conflict', async () => {
     const supervisor = await loginAs(centre, 'border.supervisor');
     const at = centre.clock.now().getTime();
