@@ -154,6 +154,16 @@ describe('decisions, idempotency and corrections', () => {
     const conflict = await record(officer, { ...body, decision: 'refuse', refusal: { code: 'no_valid_document' } }, key);
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().error.code).toBe('BORDER.IDEMPOTENCY_CONFLICT');
+    // The key keeps the answer without the crossing (stored once, in its table) and replays it as first
+    // answered, even after the record was corrected.
+    const kept = (await t.db.query<{ response: Record<string, unknown> }>('SELECT response FROM border_idempotency WHERE key = $1', [key])).rows[0]!.response;
+    expect(kept).toMatchObject({ crossingId: first.json().crossing.id });
+    expect(kept).not.toHaveProperty('crossing');
+    const fixed = await record(officer, { ...body, decision: 'second_line', reason: 'Document check', supersedes: { id: first.json().crossing.id, reason: 'Wrong button' } });
+    expect(fixed.statusCode).toBe(201);
+    const later = await record(officer, body, key);
+    expect(later.headers['idempotent-replayed']).toBe('true');
+    expect(later.json()).toEqual(first.json());
   });
 
   it('a correction supersedes the record with a reason; nothing is deleted and a record is corrected once', async () => {

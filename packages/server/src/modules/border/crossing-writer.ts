@@ -163,6 +163,30 @@ export function writeGrouped(write: PendingWrite): Promise<WrittenCrossing> {
 /** Tests only: holds the database's crossing writes until `release()` (`waiting()`: how many wait). */
 export const holdCrossingWrites = (db: Db) => writerOf(db).hold();
 
+type Answer = Awaited<ReturnType<typeof writeGroup>>[number];
+
+/**
+ * An answer as its idempotency key keeps it (ADR 0509): without the crossing, which is stored once, in its
+ * own table, and never changes (corrections are new records); the crossing's id instead.
+ */
+function storedAnswer({ crossing, ...rest }: Answer): Record<string, unknown> {
+  return { crossingId: crossing.id, ...rest };
+}
+
+/**
+ * The first answer again, from what the key kept: the crossing read back as it was answered (superseded by
+ * nothing yet — a later correction is not part of the first answer). Keys stored before ADR 0509 kept the
+ * whole answer.
+ */
+export async function replayedAnswer(db: Queryable, stored: unknown): Promise<unknown> {
+  const kept = stored as { crossing?: unknown; crossingId?: string } | null;
+  if (!kept || kept.crossing !== undefined || typeof kept.crossingId !== 'string') return stored;
+  const { crossingId, ...rest } = kept;
+  const row = await repo.findCrossing(db, crossingId);
+  if (!row) throw new Error(`idempotency: the answered crossing ${crossingId} is missing`);
+  return { crossing: presentCrossing({ ...row, superseded_by: null }), ...rest };
+}
+
 /** The group's transaction. Answers in the order of `writes`. */
 async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
   // 1. Holders registered from their documents (a new person each, one by one); their audit rows go with
@@ -255,7 +279,7 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
   // is held for as short a time as possible (ADR 0505).
   const { claimed } = await appendGroup(tx, {
     crossings: [],
-    answers: writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: responses[i] })),
+    answers: writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: storedAnswer(responses[i]!) })),
     audit: auditPart(
       writes.flatMap((w, i) => {
         const { record, hits } = computed[i]!;

@@ -9,7 +9,7 @@ import { timeOrderedUuid } from '../../lib/ids.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { assess } from './assess.ts';
 import { pointFor } from './context.ts';
-import { ClaimLost, writeGrouped } from './crossing-writer.ts';
+import { ClaimLost, replayedAnswer, writeGrouped } from './crossing-writer.ts';
 import * as repo from './crossings-repository.ts';
 import { agencyIdsByCode } from './handovers-repository.ts';
 import type { CrossingBody } from './schemas.ts';
@@ -39,7 +39,7 @@ export async function recordCrossing(deps: AppDeps, origin: AuditOrigin, auth: A
       if (decision.kind === 'replay') {
         void reply.header('idempotent-replayed', 'true');
         void reply.status(stored!.status ?? 201);
-        return stored!.response;
+        return replayedAnswer(deps.db, stored!.response);
       }
       if (decision.kind === 'conflict') throw new DomainError(decision.code, 'conflict', decision.message);
       if (decision.kind === 'in_progress') throw new DomainError(decision.code, 'conflict', 'The first delivery of this request is still being processed; retry shortly');
