@@ -8,7 +8,8 @@
  *   travelling on a passport reported lost/stolen (by number), and unknown travellers named on the list.
  *
  * Hits are sent to second line with a reason, as an officer would. Every body is used once (a new person
- * stays new), in a fixed, seeded order.
+ * stays new), in an order seeded by the run number (a run on a reused database draws other registry
+ * travellers than the runs before it).
  */
 import { createRng, populationStream, type SyntheticPerson } from '../../packages/domain/src/population/index.ts';
 import type { CrossingBody } from '../../packages/server/src/modules/border/schemas.ts';
@@ -41,7 +42,9 @@ function body(p: SyntheticPerson, point: string, kind: TravellerKind): CrossingB
 
 /** `count` travellers in a seeded order; the registry and list streams are walked once each. */
 export function buildTravellers(sizes: BuildSizes, count: number, points: readonly string[], run: number): BenchTraveller[] {
-  const rng = createRng(31_2026);
+  // Each run draws its own registry travellers (and order): a rerun on a reused database does not send the
+  // same people through again minutes later, which would pile up today's crossings in their histories.
+  const rng = createRng(31_2026 + run);
   const want = Object.fromEntries(KINDS.map((k) => [k, Math.round(count * SHARES[k])])) as Record<TravellerKind, number>;
   // A traveller's crossing point follows from the passport, not from the draw: every run on a reused
   // database sends a registry person through the same post, so that two runs within the conflict window
