@@ -4,7 +4,7 @@ import type { AppDeps, CrossingRecordedEvent, EdgeDelivery } from '../../app-dep
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { auditPart, type AuditEvent, type AuditOrigin } from '../audit/index.ts';
-import { registerDocumentHolder } from '../persons/index.ts';
+import { documentHolderRegistrations, registerDocumentHolder } from '../persons/index.ts';
 import { historyHits, type Assessment } from './assess.ts';
 import { displayName } from './context.ts';
 import type { CrossingPoint } from './settings.ts';
@@ -189,23 +189,32 @@ export async function replayedAnswer(db: Queryable, stored: unknown): Promise<un
 
 /** The group's transaction. Answers in the order of `writes`. */
 async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
-  // 1. Holders registered from their documents (a new person each, one by one); their audit rows go with
-  // the group's at the end, so that the chain head is not locked from the first registration on — unless
-  // automatic merging is on, whose merge (audited at once) must follow the registration in the chain.
+  // 1. Holders registered from their documents: written with the crossings (step 3) in one statement, their
+  // audit rows with the group's at the end (ADR 0509) — unless automatic merging is on, whose merge (audited
+  // at once) must follow the registration in the chain: then one by one, as entered by hand.
   const holders: { personId: string | null; registered: string | null; audits: AuditEvent[] }[] = [];
-  for (const w of writes) {
-    let personId = w.record.personId;
-    let registered: string | null = null;
-    const audits: AuditEvent[] = [];
-    if (personId === null && w.body.registerPerson) {
-      const a = w.assessment;
-      const mergesAutomatically = w.deps.config.autoMergeThreshold <= 1;
-      const r = await registerDocumentHolder(tx, w.origin, w.auth, { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, autoMergeThreshold: w.deps.config.autoMergeThreshold, crossingId: w.record.id, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => audits.push(e) }) });
-      personId = r.personId;
-      registered = r.personId;
+  const registering: { i: number; input: Parameters<typeof documentHolderRegistrations>[0][number] }[] = [];
+  for (const [i, w] of writes.entries()) {
+    const a = w.assessment;
+    const holder = { personId: w.record.personId, registered: null as string | null, audits: [] as AuditEvent[] };
+    holders.push(holder);
+    if (holder.personId !== null || !w.body.registerPerson) continue;
+    const input = { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, crossingId: w.record.id };
+    const mergesAutomatically = w.deps.config.autoMergeThreshold <= 1;
+    if (!mergesAutomatically && a.found) {
+      registering.push({ i, input: { ...input, auth: w.auth, found: a.found } });
+      continue;
     }
-    holders.push({ personId, registered, audits });
+    const r = await registerDocumentHolder(tx, w.origin, w.auth, { ...input, autoMergeThreshold: w.deps.config.autoMergeThreshold, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => holder.audits.push(e) }) });
+    holder.personId = r.personId;
+    holder.registered = r.personId;
   }
+  const registrations = registering.length ? documentHolderRegistrations(registering.map((r) => r.input)) : null;
+  registering.forEach(({ i }, k) => {
+    const holder = holders[i]!;
+    holder.personId = holder.registered = registrations!.personIds[k]!;
+    holder.audits.push(registrations!.events[k]!);
+  });
   // 2. The persons' histories, read once in this transaction; each person's stay after this crossing.
   const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId ? [h.personId] : [])))]);
   const computed = writes.map((w, i) => {
@@ -228,8 +237,9 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
     ].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0)).at(-1)!;
     return { record, hits, stay, latest, officerName: w.delivery?.officer.name ?? displayName(w.auth) };
   });
-  // 3. The crossings and the stay positions, one statement (ADR 0509).
+  // 3. The new holders, the crossings and the stay positions, one statement (ADR 0509).
   const { rows } = await appendGroup(tx, {
+    ...(registrations ? { persons: registrations.payload } : {}),
     crossings: writes.map((w, i) => {
       const c = computed[i]!;
       return { ...c.record, jurisdictionPath: w.point.jurisdictionPath, officerName: c.officerName, nationality: w.assessment.document.nationality, hits: c.hits, recordedAt: w.now, stay: c.stay.position };

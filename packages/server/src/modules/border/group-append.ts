@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { ANSWERS_CTE, CROSSINGS_CTE, crossingPayload, storedRow, type CrossingPayload, type CrossingRow, type NewCrossing } from './crossings-repository.ts';
+import { NEW_PERSONS_CTES } from '../persons/index.ts';
 import { STAY_POSITIONS_CTE, type stayPositionRows } from './stay.ts';
 
 export interface IdempotentAnswer {
@@ -13,8 +14,9 @@ export interface IdempotentAnswer {
 
 /**
  * The writes of a group of crossings (ADR 0507) in one statement, whatever the group's size (ADR 0509):
- * the crossings, the stay positions, the idempotency keys with their answers and the audit rows, all
- * sent as one jsonb parameter, so the statement's text is fixed and prepared once per connection. The
+ * new persons (the persons module's rows, `documentHolderRegistrations`), the crossings, the stay
+ * positions, the idempotency keys with their answers and the audit rows, all sent as one jsonb parameter,
+ * so the statement's text depends only on which parts are present and is prepared once per connection. The
  * keys are claimed first (the statement's result asks for them); the other parts, the audit append
  * (`audit.ctes`, which locks the chain head until commit) among them, run after. Returns the stored
  * crossing rows, as findCrossing would read them (built from the values written: ADR 0508; superseded by
@@ -22,7 +24,7 @@ export interface IdempotentAnswer {
  */
 export async function appendGroup(
   tx: Queryable,
-  parts: { crossings: readonly NewCrossing[]; stays?: ReturnType<typeof stayPositionRows>; answers?: readonly IdempotentAnswer[]; audit?: { rows: unknown[]; ctes: (source: string) => string } },
+  parts: { persons?: unknown; crossings: readonly NewCrossing[]; stays?: ReturnType<typeof stayPositionRows>; answers?: readonly IdempotentAnswer[]; audit?: { rows: unknown[]; ctes: (source: string) => string } },
 ): Promise<{ rows: CrossingRow[]; claimed: boolean }> {
   const answers = parts.answers ?? [];
   const text = JSON.stringify({
@@ -30,8 +32,9 @@ export async function appendGroup(
     stays: parts.stays ?? [],
     answers: answers.map((a) => ({ scope: a.scope, key: a.key, request_hash: a.hash, status: a.status, response: a.response, created_at: a.at })),
     audit: parts.audit?.rows ?? [],
+    ...(parts.persons ? { persons: parts.persons } : {}),
   });
-  const ctes = [CROSSINGS_CTE("$1::jsonb->'crossings'"), STAY_POSITIONS_CTE("$1::jsonb->'stays'"), ANSWERS_CTE("$1::jsonb->'answers'"), ...(parts.audit ? [parts.audit.ctes("$1::jsonb->'audit'")] : [])];
+  const ctes = [...(parts.persons ? [NEW_PERSONS_CTES("$1::jsonb->'persons'")] : []), CROSSINGS_CTE("$1::jsonb->'crossings'"), STAY_POSITIONS_CTE("$1::jsonb->'stays'"), ANSWERS_CTE("$1::jsonb->'answers'"), ...(parts.audit ? [parts.audit.ctes("$1::jsonb->'audit'")] : [])];
   const r = await tx.query<{ claimed: number; written: number }>(
     `WITH RECURSIVE ${ctes.join(',\n     ')}
      SELECT (SELECT count(*) FROM answers_claimed)::int AS claimed, (SELECT count(*) FROM crossings_written)::int AS written`,

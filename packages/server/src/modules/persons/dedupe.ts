@@ -106,25 +106,25 @@ function scoreAll(mine: PreparedRecord, people: readonly CachedPerson[], thresho
   return out.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
 }
 
-/** Stores pairs in the review queue; a pair already decided keeps its decision. Returns the pair ids. */
+/** The review-queue rows of a person's candidates (each pair in id order, as the table requires). */
+export function pairRows(personId: string, candidates: readonly Candidate[], foundBy: FoundBy, at: Date): repo.PairRow[] {
+  return candidates.map((c) => {
+    const [a, b] = [personId, c.row.id].sort() as [string, string];
+    return { id: randomUUID(), person_a: a, person_b: b, score: c.score, explanation: c.explanation, found_by: foundBy, found_at: at };
+  });
+}
+
+/** Stores pairs in the review queue; a pair already decided keeps its decision. Returns the pair ids by the other person. */
 export async function recordPairs(tx: Queryable, personId: string, candidates: readonly Candidate[], foundBy: FoundBy, at: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (!candidates.length) return ids;
   // One statement for all pairs (ADR 0505: entry paths run this with the audit chain's head locked).
-  const pairs = candidates.map((c) => ({ other: c.row.id, ab: [personId, c.row.id].sort() as [string, string], c }));
   const r = await tx.query<{ id: string; person_a: string; person_b: string }>(
-    `INSERT INTO duplicate_candidates (id, person_a, person_b, score, explanation, found_by, found_at)
-     SELECT id, a, b, score, explanation::jsonb, $6::text, $7::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[]) AS x(id, a, b, score, explanation)
-     ON CONFLICT (person_a, person_b) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
-       WHERE duplicate_candidates.status IN ('pending', 'unsure')
-     RETURNING id, person_a, person_b`,
-    [pairs.map(() => randomUUID()), pairs.map((p) => p.ab[0]), pairs.map((p) => p.ab[1]), pairs.map((p) => p.c.score), pairs.map((p) => JSON.stringify(p.c.explanation)), foundBy, at],
+    `WITH ${repo.NEW_PERSONS_CTES('$1::jsonb')} SELECT id, person_a, person_b FROM new_pairs`,
+    [JSON.stringify(repo.newPersonsPayload([], pairRows(personId, candidates, foundBy, at)))],
+    { prepare: true },
   );
-  const byPair = new Map(r.rows.map((row) => [`${row.person_a}|${row.person_b}`, row.id]));
-  for (const p of pairs) {
-    const id = byPair.get(`${p.ab[0]}|${p.ab[1]}`);
-    if (id) ids.set(p.other, id);
-  }
+  for (const row of r.rows) ids.set(row.person_a === personId ? row.person_b : row.person_a, row.id);
   return ids;
 }
 

@@ -1,7 +1,7 @@
 import type * as P from '@kamurj/domain/persons';
 import type { Queryable } from '../../db/client.ts';
 import { audit, type AuditEvent, type AuditOrigin, type Purpose } from '../audit/index.ts';
-import { detectDuplicates, findCandidates, type Candidate, type DetectResult } from './dedupe.ts';
+import { detectDuplicates, findCandidates, pairRows, type Candidate, type DetectResult } from './dedupe.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -31,22 +31,38 @@ export interface NewEntry {
  * that the audit chain's head is not locked from here to the commit.
  */
 export async function enterPerson(tx: Queryable, origin: AuditOrigin, e: NewEntry, autoMergeThreshold: number, found?: Candidate[], deferAudit?: (event: AuditEvent) => void): Promise<DetectResult> {
-  const details = { source: e.source, ...e.details };
   // The duplicate search reads only other persons (its own id is excluded), so it runs before the writes:
   // the audit row below locks the chain's head until commit, and the search is the slow part (ADR 0505).
   // A caller that has just searched for this very record (the border, ADR 0506) passes what it found.
   const candidates = found ?? (await findCandidates(tx, { id: e.id, record: e.record }));
-  await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId });
-  await repo.appendHistory(tx, { personId: e.id, version: 1, at: e.at, actorId: e.actorId, actorName: e.actorName, action: 'create', record: e.record, mergedInto: null, details });
-  const event: AuditEvent = {
-    action: 'persons.create',
-    purpose: e.purpose,
-    targetType: 'person',
-    targetId: e.id,
-    details: { ...details, jurisdictionPath: e.jurisdictionPath },
-    ...(e.auditActor ? { actor: e.auditActor } : {}),
-  };
+  await repo.insertPerson(tx, { id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId, history: { actorName: e.actorName, details: detailsOf(e) } });
+  const event = createdEvent(e);
   if (deferAudit) deferAudit(event);
   else await audit(tx, origin, event);
   return detectDuplicates(tx, origin, { id: e.id, record: e.record, createdAt: e.at }, e.source === 'import' ? 'import' : 'create', autoMergeThreshold, candidates);
+}
+
+const detailsOf = (e: NewEntry) => ({ source: e.source, ...e.details });
+
+const createdEvent = (e: NewEntry): AuditEvent => ({
+  action: 'persons.create',
+  purpose: e.purpose,
+  targetType: 'person',
+  targetId: e.id,
+  details: { ...detailsOf(e), jurisdictionPath: e.jurisdictionPath },
+  ...(e.auditActor ? { actor: e.auditActor } : {}),
+});
+
+/**
+ * New persons as part of a caller's statement (the border's group write, ADR 0509): the rows enterPerson
+ * writes — the record with its search index, version 1 of its history, the review pairs of the candidates
+ * the caller found before — for NEW_PERSONS_CTES, and the `persons.create` audit events for the caller to
+ * append. No automatic merge: a caller with automatic merging on uses enterPerson.
+ */
+export function enterPersonsPart(entries: readonly { entry: NewEntry; found: readonly Candidate[] }[]): { payload: ReturnType<typeof repo.newPersonsPayload>; events: AuditEvent[] } {
+  const payload = repo.newPersonsPayload(
+    entries.map(({ entry: e }) => ({ id: e.id, record: e.record, jurisdictionPath: e.jurisdictionPath, source: e.source, at: e.at, actorId: e.actorId, history: { actorName: e.actorName, details: detailsOf(e) } })),
+    entries.flatMap(({ entry: e, found }) => pairRows(e.id, found, e.source === 'import' ? 'import' : 'create', e.at)),
+  );
+  return { payload, events: entries.map(({ entry }) => createdEvent(entry)) };
 }

@@ -55,21 +55,73 @@ export interface NewPerson {
   actorId: string | null;
 }
 
+/** Version 1 of a new person's history, when written with the person (newPersonsPayload). */
+export interface FirstVersion {
+  actorName: string;
+  details: Record<string, unknown>;
+}
+
+/** A pair of persons for the duplicate review queue, as NEW_PERSONS_CTES writes it (dedupe.ts pairRows). */
+export interface PairRow {
+  id: string;
+  person_a: string;
+  person_b: string;
+  score: number;
+  explanation: unknown;
+  found_by: string;
+  found_at: Date;
+}
+
 /**
- * A new person with its name keys and document numbers, in one statement (a new id has no index rows to
- * clear; ADR 0507: registering a traveller is part of a border write).
+ * New persons with their name keys and document numbers (a new id has no index rows to clear), version 1
+ * of their history when given, and duplicate pairs, as the rows of one jsonb object that NEW_PERSONS_CTES
+ * writes (ADR 0509: registering travellers is part of a border group's statement).
  */
-export async function insertPerson(tx: Queryable, p: NewPerson): Promise<void> {
-  const { keys, docs } = indexEntries(p.record);
-  await tx.query(
-    `WITH person AS (
+export function newPersonsPayload(people: readonly (NewPerson & { history?: FirstVersion })[], pairs: readonly PairRow[] = []) {
+  const persons: unknown[] = [];
+  const names: unknown[] = [];
+  const documents: unknown[] = [];
+  const history: unknown[] = [];
+  for (const p of people) {
+    const [birthDate, birthYear, sex, nationalities, traffickingVictim, asylumSeeker] = derived(p.record);
+    persons.push({ id: p.id, record: p.record, jurisdiction_path: p.jurisdictionPath, birth_date: birthDate, birth_year: birthYear, sex, nationalities, trafficking_victim: traffickingVictim, asylum_seeker: asylumSeeker, source: p.source, created_at: p.at, created_by: p.actorId });
+    const { keys, docs } = indexEntries(p.record);
+    for (const key of keys) names.push({ key, person_id: p.id, birth_year: birthYear, birth_date: birthDate });
+    for (const d of docs) documents.push({ number: d.number, issuer: d.issuer, person_id: p.id });
+    if (p.history) history.push({ person_id: p.id, at: p.at, actor_id: p.actorId, actor_name: p.history.actorName, record: p.record, details: p.history.details });
+  }
+  return { persons, names, documents, history, pairs };
+}
+
+/** CTEs writing a newPersonsPayload given as the jsonb SQL expression `source` (each part may be empty). */
+export const NEW_PERSONS_CTES = (source: string) => `new_persons AS (
        INSERT INTO persons (id, version, record, jurisdiction_path, birth_date, birth_year, sex, nationalities, trafficking_victim, asylum_seeker, source, created_at, created_by, updated_at)
-       VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) RETURNING id, birth_year, birth_date),
-     names AS (INSERT INTO person_name_keys (key, person_id, birth_year, birth_date) SELECT k, person.id, person.birth_year, person.birth_date FROM person, unnest($13::text[]) AS k ON CONFLICT DO NOTHING)
-     INSERT INTO person_document_keys (number, issuer, person_id) SELECT n, i, person.id FROM person, unnest($14::text[], $15::text[]) AS d(n, i) ON CONFLICT DO NOTHING`,
-    [p.id, JSON.stringify(p.record), p.jurisdictionPath, ...derived(p.record), p.source, p.at, p.actorId, keys, docs.map((d) => d.number), docs.map((d) => d.issuer)],
-    { prepare: true },
-  );
+       SELECT id, 1, record, jurisdiction_path, birth_date, birth_year, sex, coalesce(nationalities, '{}'), trafficking_victim, asylum_seeker, source, created_at, created_by, created_at
+         FROM jsonb_to_recordset(${source}->'persons') AS x(id uuid, record jsonb, jurisdiction_path text, birth_date text, birth_year integer, sex text, nationalities text[],
+           trafficking_victim boolean, asylum_seeker boolean, source text, created_at timestamptz, created_by text)),
+     new_name_keys AS (
+       INSERT INTO person_name_keys (key, person_id, birth_year, birth_date)
+       SELECT key, person_id, birth_year, birth_date FROM jsonb_to_recordset(${source}->'names') AS x(key text, person_id uuid, birth_year integer, birth_date text)
+       ON CONFLICT DO NOTHING),
+     new_document_keys AS (
+       INSERT INTO person_document_keys (number, issuer, person_id)
+       SELECT number, issuer, person_id FROM jsonb_to_recordset(${source}->'documents') AS x(number text, issuer text, person_id uuid)
+       ON CONFLICT DO NOTHING),
+     new_history AS (
+       INSERT INTO person_history (person_id, version, at, actor_id, actor_name, action, record, merged_into, details)
+       SELECT person_id, 1, at, actor_id, actor_name, 'create', record, NULL, coalesce(details, '{}')
+         FROM jsonb_to_recordset(${source}->'history') AS x(person_id uuid, at timestamptz, actor_id text, actor_name text, record jsonb, details jsonb)),
+     new_pairs AS (
+       INSERT INTO duplicate_candidates (id, person_a, person_b, score, explanation, found_by, found_at)
+       SELECT id, person_a, person_b, score, explanation, found_by, found_at
+         FROM jsonb_to_recordset(${source}->'pairs') AS x(id uuid, person_a uuid, person_b uuid, score float8, explanation jsonb, found_by text, found_at timestamptz)
+       ON CONFLICT (person_a, person_b) DO UPDATE SET score = EXCLUDED.score, explanation = EXCLUDED.explanation
+         WHERE duplicate_candidates.status IN ('pending', 'unsure')
+       RETURNING id, person_a, person_b)`;
+
+/** A new person with its name keys and document numbers (and version 1 of its history), in one statement (newPersonsPayload). */
+export async function insertPerson(tx: Queryable, p: NewPerson & { history?: FirstVersion }): Promise<void> {
+  await tx.query(`WITH ${NEW_PERSONS_CTES('$1::jsonb')} SELECT 1`, [JSON.stringify(newPersonsPayload([p]))], { prepare: true });
 }
 
 /** Writes a new version if the stored one is `version`; false when someone else changed it first. */

@@ -10,7 +10,7 @@ import { requireCan } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AuditEvent, AuditOrigin } from '../audit/index.ts';
 import { findCandidates, findDocumentCandidates, type Candidate } from './dedupe.ts';
-import { enterPerson } from './entry.ts';
+import { enterPerson, enterPersonsPart, type NewEntry } from './entry.ts';
 import { isoDay, targetOf, viewOf } from './gate.ts';
 import { presentSummary, type PersonSummary } from './presenter.ts';
 import * as repo from './repository.ts';
@@ -161,4 +161,23 @@ export async function registerDocumentHolder(
     input.deferAudit,
   );
   return { personId: detected.autoMergedInto ?? id, autoMergedInto: detected.autoMergedInto };
+}
+
+/**
+ * Registrations of document holders as part of the caller's statement (the border's group write, ADR
+ * 0509): the same person, history, duplicate pairs (of the candidates the caller's search `found`) and
+ * audit event as registerDocumentHolder, as rows for NEW_PERSONS_CTES (`payload`) and events the caller
+ * appends. Without automatic merging (the caller uses registerDocumentHolder when it is on). Each holder's
+ * access is checked here, as there.
+ */
+export function documentHolderRegistrations(
+  inputs: readonly { auth: AuthContext; record: P.PersonData; jurisdictionPath: string | null; at: Date; crossingId: string; found: readonly Candidate[] }[],
+): { personIds: string[]; payload: ReturnType<typeof enterPersonsPart>['payload']; events: AuditEvent[] } {
+  const entries = inputs.map(({ auth, ...input }) => {
+    requireCan(auth.actor, 'persons.write', { jurisdictionPath: input.jurisdictionPath });
+    const entry: NewEntry = { id: randomUUID(), record: input.record, jurisdictionPath: input.jurisdictionPath, source: 'document', at: input.at, actorId: auth.actor.id, actorName: auth.actorName, purpose: 'border_control', details: { crossingId: input.crossingId } };
+    return { entry, found: input.found };
+  });
+  const { payload, events } = enterPersonsPart(entries);
+  return { personIds: entries.map((e) => e.entry.id), payload, events };
 }
