@@ -18,15 +18,9 @@ import { fullView } from './service.ts';
  * The duplicate review queue and the decisions on it: same person (merge), not the same, unsure. Both
  * records must be within the reviewer's `persons.merge` reach and visible in full (second gate).
  */
-interface PairRow {
-  id: string;
-  person_a: string;
-  person_b: string;
-  score: number;
-  explanation: unknown;
-  found_by: string;
+// A stored pair as the queue reads it: the written row (repository PairRow) with its decision.
+interface PairRow extends repo.PairRow {
   status: string;
-  found_at: Date;
   decided_at: Date | null;
   decided_by: string | null;
   note: string | null;
