@@ -27,13 +27,15 @@ export async function appendGroup(
   parts: { persons?: unknown; crossings: readonly NewCrossing[]; stays?: ReturnType<typeof stayPositionRows>; answers?: readonly IdempotentAnswer[]; audit?: { rows: unknown[]; ctes: (source: string) => string } },
 ): Promise<{ rows: CrossingRow[]; claimed: boolean }> {
   const answers = parts.answers ?? [];
-  const text = JSON.stringify({
-    crossings: parts.crossings.map(crossingPayload),
+  // The crossings' JSON is written once and parsed back alone (below); the rest only goes out.
+  const crossings = JSON.stringify(parts.crossings.map(crossingPayload));
+  const rest = JSON.stringify({
     stays: parts.stays ?? [],
     answers: answers.map((a) => ({ scope: a.scope, key: a.key, request_hash: a.hash, status: a.status, response: a.response, created_at: a.at })),
     audit: parts.audit?.rows ?? [],
     ...(parts.persons ? { persons: parts.persons } : {}),
   });
+  const text = `{"crossings":${crossings},${rest.slice(1)}`;
   const ctes = [...(parts.persons ? [NEW_PERSONS_CTES("$1::jsonb->'persons'")] : []), CROSSINGS_CTE("$1::jsonb->'crossings'"), STAY_POSITIONS_CTE("$1::jsonb->'stays'"), ANSWERS_CTE("$1::jsonb->'answers'"), ...(parts.audit ? [parts.audit.ctes("$1::jsonb->'audit'")] : [])];
   const r = await tx.query<{ claimed: number; written: number }>(
     `WITH RECURSIVE ${ctes.join(',\n     ')}
@@ -44,7 +46,7 @@ export async function appendGroup(
   const result = r.rows[0]!;
   if (result.written !== parts.crossings.length) throw new Error(`inserted ${result.written} of ${parts.crossings.length} crossings`);
   // The JSON values as written (the same parse a read of the row gives: undefined members dropped).
-  const written = (JSON.parse(text) as { crossings: CrossingPayload[] }).crossings;
+  const written = parts.crossings.length ? (JSON.parse(crossings) as CrossingPayload[]) : [];
   return { rows: parts.crossings.map((c, i) => storedRow(c, written[i]!)), claimed: result.claimed === answers.length };
 }
 
