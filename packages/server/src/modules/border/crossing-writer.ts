@@ -216,7 +216,9 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
     holder.audits.push(registrations!.events[k]!);
   });
   // 2. The persons' histories, read once in this transaction; each person's stay after this crossing.
-  const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId ? [h.personId] : [])))]);
+  // Persons registered in step 3's statement are not written yet and have no history to read.
+  const fresh = new Set(registrations?.personIds ?? []);
+  const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId && !fresh.has(h.personId) ? [h.personId] : [])))]);
   const computed = writes.map((w, i) => {
     const { personId } = holders[i]!;
     const a = w.assessment;
