@@ -34,6 +34,7 @@ import { recordCrossing } from '../../packages/server/src/modules/border/record.
 import { crossingHook } from '../../packages/server/src/modules/edge/index.ts';
 import { CrossingBody } from '../../packages/server/src/modules/border/schemas.ts';
 import { crossingPoints } from '../../packages/server/src/modules/border/settings.ts';
+import { closeScreening, placeScreening, screeningInThread, type ScreeningPlace } from '../../packages/server/src/modules/border/screening-cache.ts';
 import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
@@ -55,6 +56,9 @@ const POOL = argNumber('--pool', 16);
 const WARMUP = 300;
 const TRACE = process.argv.includes('--trace-sql');
 const LOOPS_ONLY = process.argv.includes('--loops-only');
+// Where screening runs (ADR 0510): the server's default is auto (the thread for lists this large).
+const SCREENING = (process.argv.includes('--screening') ? process.argv[process.argv.indexOf('--screening') + 1] : 'auto') as ScreeningPlace;
+if (!['auto', 'thread', 'event-loop'].includes(SCREENING)) throw new Error('--screening auto|thread|event-loop');
 const REBUILD = process.argv.includes('--rebuild');
 const TRGM_SAMPLE = 500;
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
@@ -149,6 +153,7 @@ async function main() {
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url.toString(), KAMURJ_LOG_LEVEL: 'silent', KAMURJ_DEMO_PASSWORD: 'unused-password-1' });
   // The same in-transaction hook buildApp installs (ADR 0503: at the centre, conflicting uses of a document).
   const deps: AppDeps = { db, config, clock: systemClock, onCrossingsRecorded: crossingHook(config) };
+  placeScreening(db, SCREENING);
   const run = Date.now().toString(36);
   try {
     const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
@@ -219,7 +224,7 @@ async function main() {
     log(`  p50 ${open.p50} p99 ${open.p99} ms`);
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 } }));
+      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 } }));
       process.exit(0);
     }
 
@@ -241,6 +246,7 @@ async function main() {
       build: { ...build, historicalCrossings: build.crossings },
       travellers: Object.fromEntries(KINDS.map((k) => [k, travellers.filter((t) => t.kind === k).length])),
       warmupSeconds: Math.round(warmupSeconds * 10) / 10,
+      screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
       meanMsByKind: sequentialMs,
@@ -252,6 +258,7 @@ async function main() {
     };
     writeResults('border-pipeline', report, markdown(report));
   } finally {
+    await closeScreening(db);
     await db.close();
     await adminDb.close();
   }

@@ -12,7 +12,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
-import { borderRoutes } from './modules/border/index.ts';
+import { borderRoutes, closeScreening, placeScreening } from './modules/border/index.ts';
 import { crossingHook, edgeRoutes } from './modules/edge/index.ts';
 import { caseworkRoutes } from './modules/casework/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -54,6 +54,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   // Edge mode (ADR 0503): what every recorded crossing also does (outbox at a node, conflict check at the centre).
   app.decorate('deps', { ...deps, onCrossingsRecorded: deps.onCrossingsRecorded ?? crossingHook(deps.config) });
+  // Screening in its own thread for large lists (ADR 0510), stopped with the server.
+  placeScreening(deps.db, deps.config.screeningThread === 'on' ? 'thread' : deps.config.screeningThread === 'off' ? 'event-loop' : 'auto');
+  app.addHook('onClose', async () => closeScreening(deps.db));
   // Validation is done by zod in route(); the JSON schemas exist for the OpenAPI document only.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

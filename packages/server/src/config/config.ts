@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   KAMURJ_EDGE_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   KAMURJ_EDGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   KAMURJ_EDGE_CONFLICT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  KAMURJ_SCREENING_THREAD: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export interface EdgeConfig {
@@ -81,6 +82,8 @@ export type Config = Readonly<{
   edge: Readonly<EdgeConfig> | undefined;
   /** Centre: two uses of one document at different crossing points closer than this are a conflict. */
   edgeConflictMinutes: number;
+  /** Screening in a worker thread (ADR 0510): auto = once the lists hold 20,000 active entries. */
+  screeningThread: 'auto' | 'on' | 'off';
 }>;
 
 export class ConfigError extends Error {
@@ -150,5 +153,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           })
         : undefined,
     edgeConflictMinutes: e.KAMURJ_EDGE_CONFLICT_MINUTES,
+    screeningThread: e.KAMURJ_SCREENING_THREAD,
   });
 }

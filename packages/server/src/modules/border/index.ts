@@ -8,3 +8,5 @@ export { CrossingBody } from './schemas.ts';
 export { recomputeStayPosition } from './stay-recompute.ts';
 // Residence applications screen the applicant before a decision (ADR 0404).
 export { screenPerson, type PersonScreeningHit } from './screen-person.ts';
+// Where screening runs (ADR 0510): buildApp places it from the configuration and stops the thread at close.
+export { placeScreening, closeScreening } from './screening-cache.ts';

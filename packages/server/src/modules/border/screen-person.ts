@@ -1,9 +1,8 @@
-import { adjudicationMemory, prepareTraveller, screenTraveller } from '@kamurj/domain/border';
 import { parsePartialDate } from '@kamurj/domain/names';
 import * as P from '@kamurj/domain/persons';
 import type { Db, Queryable } from '../../db/client.ts';
 import { loadAdjudications } from './screening.ts';
-import { preparedLists } from './screening-cache.ts';
+import { screenAgainstLists } from './screening-cache.ts';
 import { loadSettings } from './settings.ts';
 
 export interface PersonScreeningHit {
@@ -23,14 +22,13 @@ export interface PersonScreeningHit {
  */
 export async function screenPerson(db: Db, q: Queryable, country: string, person: { id: string; record: P.PersonData }, date: string): Promise<PersonScreeningHit[]> {
   const settings = await loadSettings(q, country);
-  const lists = await preparedLists(db, q);
   const adjudications = await loadAdjudications(q, person.id);
   const names = person.record.names.map((n) => P.fullName(n)).filter(Boolean);
   const birth = person.record.birthDate ? parsePartialDate(person.record.birthDate) : null;
   const sex = person.record.sex;
   const nationality = person.record.citizenships.find((c) => c.kind === 'country')?.code;
-  const result = screenTraveller(
-    prepareTraveller({
+  const result = await screenAgainstLists(db, q, {
+    traveller: {
       personId: person.id,
       name: names[0] ?? '',
       otherNames: names.slice(1),
@@ -38,9 +36,10 @@ export async function screenPerson(db: Db, q: Queryable, country: string, person
       ...(sex === 'M' || sex === 'F' ? { sex } : {}),
       ...(nationality ? { nationality } : {}),
       documents: person.record.documents.map((d) => ({ number: d.number, issuingState: d.issuingState })),
-    }),
-    lists,
-    { date, config: settings.screening, adjudications: adjudicationMemory(adjudications) },
-  );
+    },
+    date,
+    config: settings.screening,
+    adjudications,
+  });
   return result.hits.map((h) => ({ source: h.kind, entryId: h.entryId, score: h.score, action: h.action, reason: h.reason, agency: h.agency }));
 }

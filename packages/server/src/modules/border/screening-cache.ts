@@ -1,6 +1,7 @@
-import { prepareList, type PreparedList } from '@kamurj/domain/border';
+import { prepareList, screenTraveller, adjudicationMemory, type Adjudication, type PreparedList, type ScreeningConfig, type ScreeningResult, type Traveller } from '@kamurj/domain/border';
 import type { Db, Queryable } from '../../db/client.ts';
 import { activeEntries, listVersions, toDomainEntry } from './lists-repository.ts';
+import { ScreeningThread } from './screening-thread.ts';
 import { LIST_IDS } from './settings.ts';
 
 /**
@@ -31,7 +32,10 @@ async function build(q: Queryable, listId: string, version: number): Promise<Cac
  * `versions`: the counters as a borderReference read them.
  */
 export async function preparedLists(db: Db, q: Queryable = db, pre?: Parameters<typeof listVersions>[1]): Promise<PreparedList[]> {
-  const versions = await listVersions(q, pre);
+  return preparedAt(db, q, await listVersions(q, pre));
+}
+
+async function preparedAt(db: Db, q: Queryable, versions: Map<string, number>): Promise<PreparedList[]> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let pending = building.get(db);
@@ -56,4 +60,122 @@ export async function preparedLists(db: Db, q: Queryable = db, pre?: Parameters<
     out.push(built.list);
   }
   return out;
+}
+
+/**
+ * Where screening runs (ADR 0510): `thread` — a worker thread holding the prepared lists; `event-loop` —
+ * here; `auto` (the default) — the thread once the lists hold THREAD_MIN_ENTRIES active entries together,
+ * where a list's preparation takes seconds and a traveller's screening about a millisecond.
+ */
+export type ScreeningPlace = 'auto' | 'thread' | 'event-loop';
+export const THREAD_MIN_ENTRIES = 20_000;
+
+interface ThreadState {
+  place: ScreeningPlace;
+  thread: ScreeningThread | null;
+  /** Active entries of all lists, counted at these versions (`auto`). */
+  counted: { at: string; entries: Promise<number> } | null;
+}
+const threads = new WeakMap<Db, ThreadState>();
+const stateOf = (db: Db): ThreadState => {
+  let s = threads.get(db);
+  if (!s) threads.set(db, (s = { place: 'auto', thread: null, counted: null }));
+  return s;
+};
+
+/** Sets where this database's screening runs (buildApp: KAMURJ_SCREENING_THREAD). */
+export function placeScreening(db: Db, place: ScreeningPlace): void {
+  stateOf(db).place = place;
+}
+
+/** Stops the database's screening thread, if it has one (the server's close). */
+export async function closeScreening(db: Db): Promise<void> {
+  const s = threads.get(db);
+  const thread = s?.thread;
+  if (s) s.thread = null;
+  await thread?.close();
+}
+
+/** Whether the database's screening runs in its thread now (tests and the benchmark report it). */
+export function screeningInThread(db: Db): boolean {
+  const s = threads.get(db);
+  return Boolean(s && s.place !== 'event-loop' && s.thread && !s.thread.failure);
+}
+
+/** The database's thread, for tests that stop it as a crash would. */
+export const screeningThreadOf = (db: Db): ScreeningThread | null => threads.get(db)?.thread ?? null;
+
+export interface ScreenCall {
+  traveller: Traveller;
+  date: string;
+  config?: ScreeningConfig;
+  explain?: boolean;
+  adjudications?: readonly Adjudication[];
+}
+
+/**
+ * Screens one traveller against the lists at `versions` (as a borderReference read them), in the screening
+ * thread or on the event loop (ADR 0510); the answer is the same either way. A thread that fails is
+ * reported once and not used again: screening goes on here.
+ */
+export async function screenAgainstLists(db: Db, q: Queryable, call: ScreenCall, pre?: Parameters<typeof listVersions>[1]): Promise<ScreeningResult> {
+  const versions = await listVersions(q, pre);
+  const thread = await threadFor(db, q, versions);
+  if (thread) {
+    try {
+      await loadInto(thread, q, versions);
+      const { adjudications, ...rest } = call;
+      return await thread.screen({ type: 'screen', listIds: Object.values(LIST_IDS), ...rest, ...(adjudications ? { adjudications: [...adjudications] } : {}) });
+    } catch (e) {
+      if (!thread.failure) throw e;
+      console.warn(`screening continues on the event loop: ${thread.failure.message}`);
+    }
+  }
+  const lists = await preparedAt(db, q, versions);
+  return screenTraveller(call.traveller, lists, {
+    date: call.date,
+    ...(call.config ? { config: call.config } : {}),
+    ...(call.explain === undefined ? {} : { explain: call.explain }),
+    ...(call.adjudications ? { adjudications: adjudicationMemory(call.adjudications) } : {}),
+  });
+}
+
+async function threadFor(db: Db, q: Queryable, versions: Map<string, number>): Promise<ScreeningThread | null> {
+  const s = stateOf(db);
+  if (s.place === 'event-loop') return null;
+  if (s.thread) return s.thread.failure ? null : s.thread;
+  if (s.place === 'auto') {
+    const at = [...versions].map(([k, v]) => `${k}@${v}`).join(',');
+    if (s.counted?.at !== at) s.counted = { at, entries: countActive(q) };
+    if ((await s.counted.entries) < THREAD_MIN_ENTRIES) return null;
+  }
+  if (s.thread) return s.thread;
+  s.thread = new ScreeningThread();
+  // The lists prepared on the event loop so far are the thread's now.
+  caches.delete(db);
+  return s.thread;
+}
+
+async function countActive(q: Queryable): Promise<number> {
+  return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM border_list_entries WHERE active')).rows[0]?.n ?? 0);
+}
+
+/** Loads into the thread every list whose version it does not hold; concurrent requests share a load. */
+async function loadInto(thread: ScreeningThread, q: Queryable, versions: Map<string, number>): Promise<void> {
+  for (const listId of Object.values(LIST_IDS)) {
+    const version = versions.get(listId) ?? 0;
+    if ((thread.loaded.get(listId) ?? -1) >= version) continue;
+    const key = `${listId}@${version}`;
+    let p = thread.loading.get(key);
+    if (!p) {
+      p = (async () => {
+        const rows = await activeEntries(q, listId);
+        screeningStats.rebuilds++;
+        await thread.load({ type: 'load', listId, version, entries: rows.map(toDomainEntry) });
+        if ((thread.loaded.get(listId) ?? -1) < version) thread.loaded.set(listId, version);
+      })().finally(() => thread.loading.delete(key));
+      thread.loading.set(key, p);
+    }
+    await p;
+  }
 }

@@ -1,11 +1,11 @@
-import { adjudicationMemory, prepareTraveller, screenTraveller, type ScreeningHit, type Traveller } from '@kamurj/domain/border';
+import type { ScreeningHit, Traveller } from '@kamurj/domain/border';
 import { parsePartialDate } from '@kamurj/domain/names';
 import * as P from '@kamurj/domain/persons';
 import type { AppDeps } from '../../app-deps.ts';
 import { batchedRead } from '../../db/batched.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findEntries, type EntryData } from './lists-repository.ts';
-import { preparedLists } from './screening-cache.ts';
+import { screenAgainstLists } from './screening-cache.ts';
 import type { BorderReference, BorderSettings } from './settings.ts';
 import type { DocumentView } from './document.ts';
 
@@ -67,7 +67,6 @@ export async function screen(
     versions?: BorderReference['versions'];
   },
 ): Promise<{ hits: HitView[]; suppressed: HitView[] }> {
-  const lists = await preparedLists(deps.db, deps.db, input.versions);
   const otherNames = (input.personRecord?.names ?? []).map((n) => P.fullName(n)).filter(Boolean);
   const birth = input.doc.birthDate ? parsePartialDate(input.doc.birthDate) : null;
   const traveller: Traveller = {
@@ -80,14 +79,13 @@ export async function screen(
     documents: [{ number: input.doc.number, issuingState: input.doc.issuingState }],
   };
   const detail = input.detail !== false;
-  const prepared = prepareTraveller(traveller);
-  const options = { date: input.date, config: settings.screening, explain: detail };
-  let result = screenTraveller(prepared, lists, options);
+  const call = { traveller, date: input.date, config: settings.screening, explain: detail };
+  let result = await screenAgainstLists(deps.db, deps.db, call, input.versions);
   // Adjudications only ever suppress hits: they are read when there is a hit to suppress (ADR 0507).
   let adjudications: Awaited<ReturnType<typeof loadAdjudications>> = [];
   if (result.hits.length && input.personId) {
     adjudications = await loadAdjudications(deps.db, input.personId);
-    if (adjudications.length) result = screenTraveller(prepared, lists, { ...options, adjudications: adjudicationMemory(adjudications) });
+    if (adjudications.length) result = await screenAgainstLists(deps.db, deps.db, { ...call, adjudications }, input.versions);
   }
   const ids = detail ? [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])] : [];
   const entries = new Map((await findEntries(deps.db, ids)).map((e) => [e.id, e.data]));

@@ -1,0 +1,39 @@
+import { parentPort } from 'node:worker_threads';
+import { adjudicationMemory, prepareList, screenTraveller, type PreparedList } from '@kamurj/domain/border';
+import type { ThreadReply, ThreadRequest } from './screening-thread.ts';
+
+/**
+ * The body of the screening thread (ADR 0510): it holds the prepared lists and screens travellers against
+ * them, so that neither a list's preparation (seconds for 100,000 entries) nor a traveller's screening
+ * runs on the server's event loop. Messages are handled in the order they were sent: a list loaded
+ * before a screening request is the one the request is screened against.
+ */
+const lists = new Map<string, { version: number; list: PreparedList }>();
+const port = parentPort!;
+
+port.on('message', (m: ThreadRequest) => {
+  let reply: ThreadReply;
+  try {
+    if (m.type === 'load') {
+      // Loads of one list read at two versions may arrive in either order: the newer one stays.
+      if ((lists.get(m.listId)?.version ?? -1) < m.version) lists.set(m.listId, { version: m.version, list: prepareList(m.entries) });
+      reply = { id: m.id, ok: true, result: null };
+    } else {
+      const prepared = m.listIds.map((id) => {
+        const held = lists.get(id);
+        if (!held) throw new Error(`list ${id} is not loaded in the screening thread`);
+        return held.list;
+      });
+      const result = screenTraveller(m.traveller, prepared, {
+        date: m.date,
+        ...(m.config ? { config: m.config } : {}),
+        ...(m.explain === undefined ? {} : { explain: m.explain }),
+        ...(m.adjudications ? { adjudications: adjudicationMemory(m.adjudications) } : {}),
+      });
+      reply = { id: m.id, ok: true, result };
+    }
+  } catch (e) {
+    reply = { id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply);
+});

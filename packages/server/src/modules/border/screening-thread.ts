@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import type { Adjudication, ListEntry, ScreeningConfig, ScreeningResult, Traveller } from '@kamurj/domain/border';
+
+/** What the server asks the screening thread (screening-thread-worker.ts), in order. */
+export type ThreadRequest =
+  | { type: 'load'; id: number; listId: string; version: number; entries: ListEntry[] }
+  | { type: 'screen'; id: number; listIds: string[]; traveller: Traveller; date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: Adjudication[] };
+
+export type ThreadReply = { id: number; ok: true; result: ScreeningResult | null } | { id: number; ok: false; error: string };
+
+type Load = Omit<Extract<ThreadRequest, { type: 'load' }>, 'id'>;
+type Screen = Omit<Extract<ThreadRequest, { type: 'screen' }>, 'id'>;
+
+/**
+ * One worker thread holding the prepared screening lists of one database (ADR 0510). A request waits for
+ * its answer; the thread keeps the process alive only while an answer is awaited. When the thread fails
+ * (it cannot start, or exits), every waiting request is rejected with the reason and `failure` is set:
+ * the caller screens on the event loop from then on.
+ */
+export class ScreeningThread {
+  failure: Error | null = null;
+  /** List id → the version the thread holds. */
+  readonly loaded = new Map<string, number>();
+  readonly loading = new Map<string, Promise<void>>();
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (r: ScreeningResult | null) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+
+  constructor() {
+    this.worker = new Worker(new URL('./screening-thread-entry.mjs', import.meta.url));
+    this.worker.unref();
+    this.worker.on('message', (m: ThreadReply) => {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if (m.ok) w.resolve(m.result);
+      else w.reject(new Error(`screening thread: ${m.error}`));
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new Error(`screening thread stopped (exit code ${code})`)));
+  }
+
+  load(request: Load): Promise<void> {
+    return this.ask(request).then(() => undefined);
+  }
+
+  async screen(request: Screen): Promise<ScreeningResult> {
+    return (await this.ask(request))!;
+  }
+
+  async close(): Promise<void> {
+    this.fail(new Error('screening thread closed'));
+    await this.worker.terminate();
+  }
+
+  /** Ends the thread without closing it first, as a crash would (tests). */
+  async kill(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private ask(request: Load | Screen): Promise<ScreeningResult | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      if (this.waiting.size === 0) this.worker.ref();
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.loaded.clear();
+    for (const w of this.waiting.values()) w.reject(this.failure);
+    this.waiting.clear();
+    this.worker.unref();
+  }
+}
