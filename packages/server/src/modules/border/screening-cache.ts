@@ -1,6 +1,6 @@
 import { prepareList, screenTraveller, adjudicationMemory, type Adjudication, type PreparedList, type ScreeningConfig, type ScreeningResult, type Traveller } from '@kamurj/domain/border';
 import type { Db, Queryable } from '../../db/client.ts';
-import { activeEntries, listVersions, toDomainEntry } from './lists-repository.ts';
+import { activeEntries, activeEntriesJson, listVersions, toDomainEntry } from './lists-repository.ts';
 import { ScreeningThread } from './screening-thread.ts';
 import { LIST_IDS } from './settings.ts';
 
@@ -169,9 +169,9 @@ async function loadInto(thread: ScreeningThread, q: Queryable, versions: Map<str
     let p = thread.loading.get(key);
     if (!p) {
       p = (async () => {
-        const rows = await activeEntries(q, listId);
+        const rows = await activeEntriesJson(q, listId);
         screeningStats.rebuilds++;
-        await thread.load({ type: 'load', listId, version, entries: rows.map(toDomainEntry) });
+        await thread.load({ type: 'load', listId, version, rows });
         if ((thread.loaded.get(listId) ?? -1) < version) thread.loaded.set(listId, version);
       })().finally(() => thread.loading.delete(key));
       thread.loading.set(key, p);

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { adjudicationMemory, prepareList, screenTraveller, type PreparedList } from '@kamurj/domain/border';
+import { toDomainEntry, type EntryRow } from './lists-repository.ts';
 import type { ThreadReply, ThreadRequest } from './screening-thread.ts';
 
 /**
@@ -16,7 +17,7 @@ port.on('message', (m: ThreadRequest) => {
   try {
     if (m.type === 'load') {
       // Loads of one list read at two versions may arrive in either order: the newer one stays.
-      if ((lists.get(m.listId)?.version ?? -1) < m.version) lists.set(m.listId, { version: m.version, list: prepareList(m.entries) });
+      if ((lists.get(m.listId)?.version ?? -1) < m.version) lists.set(m.listId, { version: m.version, list: prepareList((JSON.parse(m.rows) as EntryRow[]).map(toDomainEntry)) });
       reply = { id: m.id, ok: true, result: null };
     } else {
       const prepared = m.listIds.map((id) => {

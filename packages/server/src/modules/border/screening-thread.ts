@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { Adjudication, ListEntry, ScreeningConfig, ScreeningResult, Traveller } from '@kamurj/domain/border';
+import type { Adjudication, ScreeningConfig, ScreeningResult, Traveller } from '@kamurj/domain/border';
 
 /** What the server asks the screening thread (screening-thread-worker.ts), in order. */
 export type ThreadRequest =
-  | { type: 'load'; id: number; listId: string; version: number; entries: ListEntry[] }
+  | { type: 'load'; id: number; listId: string; version: number; /** activeEntriesJson */ rows: string }
   | { type: 'screen'; id: number; listIds: string[]; traveller: Traveller; date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: Adjudication[] };
 
 export type ThreadReply = { id: number; ok: true; result: ScreeningResult | null } | { id: number; ok: false; error: string };
