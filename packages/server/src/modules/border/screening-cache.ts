@@ -146,7 +146,14 @@ async function threadFor(db: Db, q: Queryable, versions: Map<string, number>): P
   if (s.thread) return s.thread.failure ? null : s.thread;
   if (s.place === 'auto') {
     const at = [...versions].map(([k, v]) => `${k}@${v}`).join(',');
-    if (s.counted?.at !== at) s.counted = { at, entries: countActive(q) };
+    if (s.counted?.at !== at) {
+      const entries = countActive(q);
+      s.counted = { at, entries };
+      // A failed count (the caller's transaction aborted, say) is not kept: the next check counts again.
+      entries.catch(() => {
+        if (s.counted?.entries === entries) s.counted = null;
+      });
+    }
     if ((await s.counted.entries) < THREAD_MIN_ENTRIES) return null;
   }
   if (s.thread) return s.thread;
