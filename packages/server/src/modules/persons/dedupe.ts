@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
 import { mergePersons } from './merge.ts';
-import { cachedPerson, preparedPerson, type CachedPerson } from './prepared-cache.ts';
+import { preparedPerson, type CachedPerson } from './prepared-cache.ts';
 import * as repo from './repository.ts';
 
 const { birthDatesReaching, birthYearReach } = MATCH_WEIGHTS;
@@ -53,22 +53,21 @@ export async function findCandidates(
            UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`
         : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
            UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
-  const r = await db.query<{ id: string; version: number }>(
-    `SELECT h.person_id AS id, p.version FROM (
+  // The candidates' rows come with the search, in one statement (ADR 0510); a version already prepared is
+  // taken from the cache (prepared-cache.ts) instead of being prepared again.
+  const r = await db.query<repo.PersonRow>(
+    `SELECT ${repo.COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')} FROM (
         ${names}
         UNION ALL SELECT person_id, 10 AS w FROM person_document_keys WHERE number = ANY($2::text[])
      ) h JOIN persons p ON p.id = h.person_id
      WHERE p.merged_into IS NULL AND h.person_id <> $3 ${after}
-     GROUP BY h.person_id, p.version ORDER BY sum(h.w) DESC, h.person_id LIMIT ${BLOCK_LIMIT}`,
+     GROUP BY p.id ORDER BY sum(h.w) DESC, p.id LIMIT ${BLOCK_LIMIT}`,
     year === null ? [keys, docs, self] : [keys, docs, self, year, reach, ...(dates ? [dates] : [])],
     { prepare: true },
   );
-  // Rows whose version is cached are not read again (prepared-cache.ts).
-  const cached = r.rows.map((x) => cachedPerson(db, x.id, x.version));
-  const missing = r.rows.filter((_, i) => !cached[i]).map((x) => x.id);
-  const read = (await repo.findPersons(db, missing)).map((row) => preparedPerson(db, row));
+  const people = r.rows.map((row) => preparedPerson(db, row));
   const mine = prepareRecord(P.toMatcherRecord(person.record));
-  return scoreAll(mine, [...cached.filter((c) => c !== undefined), ...read], opts.threshold ?? DEFAULT_THRESHOLD);
+  return scoreAll(mine, people, opts.threshold ?? DEFAULT_THRESHOLD);
 }
 
 /**
