@@ -1,7 +1,7 @@
-import { prepareList, screenTraveller, adjudicationMemory, type Adjudication, type PreparedList, type ScreeningConfig, type ScreeningResult, type Traveller } from '@kamurj/domain/border';
+import { prepareList, screenTraveller, type Adjudication, type PreparedList, type ScreeningConfig, type ScreeningResult, type Traveller } from '@kamurj/domain/border';
 import type { Db, Queryable } from '../../db/client.ts';
 import { activeEntries, activeEntriesJson, listVersions, toDomainEntry } from './lists-repository.ts';
-import { ScreeningThread } from './screening-thread.ts';
+import { ScreeningThread, screeningOptions } from './screening-thread.ts';
 import { LIST_IDS } from './settings.ts';
 
 /**
@@ -132,12 +132,7 @@ export async function screenAgainstLists(db: Db, q: Queryable, call: ScreenCall,
     }
   }
   const lists = await preparedAt(db, q, versions);
-  return screenTraveller(call.traveller, lists, {
-    date: call.date,
-    ...(call.config ? { config: call.config } : {}),
-    ...(call.explain === undefined ? {} : { explain: call.explain }),
-    ...(call.adjudications ? { adjudications: adjudicationMemory(call.adjudications) } : {}),
-  });
+  return screenTraveller(call.traveller, lists, screeningOptions(call));
 }
 
 async function threadFor(db: Db, q: Queryable, versions: Map<string, number>): Promise<ScreeningThread | null> {

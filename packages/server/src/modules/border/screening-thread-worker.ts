@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { adjudicationMemory, prepareList, screenTraveller, type PreparedList } from '@kamurj/domain/border';
+import { prepareList, screenTraveller, type PreparedList } from '@kamurj/domain/border';
 import { toDomainEntry, type EntryRow } from './lists-repository.ts';
-import type { ThreadReply, ThreadRequest } from './screening-thread.ts';
+import { screeningOptions, type ThreadReply, type ThreadRequest } from './screening-thread.ts';
 
 /**
  * The body of the screening thread (ADR 0510): it holds the prepared lists and screens travellers against
@@ -25,12 +25,7 @@ port.on('message', (m: ThreadRequest) => {
         if (!held) throw new Error(`list ${id} is not loaded in the screening thread`);
         return held.list;
       });
-      const result = screenTraveller(m.traveller, prepared, {
-        date: m.date,
-        ...(m.config ? { config: m.config } : {}),
-        ...(m.explain === undefined ? {} : { explain: m.explain }),
-        ...(m.adjudications ? { adjudications: adjudicationMemory(m.adjudications) } : {}),
-      });
+      const result = screenTraveller(m.traveller, prepared, screeningOptions(m));
       reply = { id: m.id, ok: true, result };
     }
   } catch (e) {

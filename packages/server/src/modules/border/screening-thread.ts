@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Adjudication, ScreeningConfig, ScreeningResult, Traveller } from '@kamurj/domain/border';
+import { adjudicationMemory, type Adjudication, type ScreeningConfig, type ScreeningOptions, type ScreeningResult, type Traveller } from '@kamurj/domain/border';
 
 /** What the server asks the screening thread (screening-thread-worker.ts), in order. */
 export type ThreadRequest =
@@ -7,6 +7,16 @@ export type ThreadRequest =
   | { type: 'screen'; id: number; listIds: string[]; traveller: Traveller; date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: Adjudication[] };
 
 export type ThreadReply = { id: number; ok: true; result: ScreeningResult | null } | { id: number; ok: false; error: string };
+
+/** The screening options of a call, in the thread or on the event loop alike. */
+export function screeningOptions(c: { date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: readonly Adjudication[] }): ScreeningOptions {
+  return {
+    date: c.date,
+    ...(c.config ? { config: c.config } : {}),
+    ...(c.explain === undefined ? {} : { explain: c.explain }),
+    ...(c.adjudications ? { adjudications: adjudicationMemory(c.adjudications) } : {}),
+  };
+}
 
 type Load = Omit<Extract<ThreadRequest, { type: 'load' }>, 'id'>;
 type Screen = Omit<Extract<ThreadRequest, { type: 'screen' }>, 'id'>;
