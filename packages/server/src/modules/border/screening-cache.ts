@@ -123,7 +123,10 @@ export async function screenAgainstLists(db: Db, q: Queryable, call: ScreenCall,
   const thread = await threadFor(db, q, versions);
   if (thread) {
     try {
-      await loadInto(thread, q, versions);
+      await thread.ensure(Object.values(LIST_IDS), versions, (listId) => {
+        screeningStats.rebuilds++;
+        return activeEntriesJson(q, listId);
+      });
       const { adjudications, ...rest } = call;
       return await thread.screen({ type: 'screen', listIds: Object.values(LIST_IDS), ...rest, ...(adjudications ? { adjudications: [...adjudications] } : {}) });
     } catch (e) {
@@ -160,24 +163,4 @@ async function threadFor(db: Db, q: Queryable, versions: Map<string, number>): P
 
 async function countActive(q: Queryable): Promise<number> {
   return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM border_list_entries WHERE active')).rows[0]?.n ?? 0);
-}
-
-/** Loads into the thread every list whose version it does not hold; concurrent requests share a load. */
-async function loadInto(thread: ScreeningThread, q: Queryable, versions: Map<string, number>): Promise<void> {
-  for (const listId of Object.values(LIST_IDS)) {
-    const version = versions.get(listId) ?? 0;
-    if ((thread.loaded.get(listId) ?? -1) >= version) continue;
-    const key = `${listId}@${version}`;
-    let p = thread.loading.get(key);
-    if (!p) {
-      p = (async () => {
-        const rows = await activeEntriesJson(q, listId);
-        screeningStats.rebuilds++;
-        await thread.load({ type: 'load', listId, version, rows });
-        if ((thread.loaded.get(listId) ?? -1) < version) thread.loaded.set(listId, version);
-      })().finally(() => thread.loading.delete(key));
-      thread.loading.set(key, p);
-    }
-    await p;
-  }
 }

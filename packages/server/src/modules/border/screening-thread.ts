@@ -30,8 +30,8 @@ type Screen = Omit<Extract<ThreadRequest, { type: 'screen' }>, 'id'>;
 export class ScreeningThread {
   failure: Error | null = null;
   /** List id → the version the thread holds. */
-  readonly loaded = new Map<string, number>();
-  readonly loading = new Map<string, Promise<void>>();
+  private readonly loaded = new Map<string, number>();
+  private readonly loading = new Map<string, Promise<void>>();
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (r: ScreeningResult | null) => void; reject: (e: Error) => void }>();
   private seq = 0;
@@ -51,8 +51,26 @@ export class ScreeningThread {
     this.worker.on('exit', (code) => this.fail(new Error(`screening thread stopped (exit code ${code})`)));
   }
 
-  load(request: Load): Promise<void> {
-    return this.ask(request).then(() => undefined);
+  /**
+   * Loads every list whose version (`versions`) the thread does not hold, each read by `read` (its
+   * activeEntriesJson); concurrent requests share a load. Messages are handled in order, so a screening
+   * sent after this resolves uses these versions or newer ones.
+   */
+  async ensure(listIds: readonly string[], versions: Map<string, number>, read: (listId: string) => Promise<string>): Promise<void> {
+    for (const listId of listIds) {
+      const version = versions.get(listId) ?? 0;
+      if ((this.loaded.get(listId) ?? -1) >= version) continue;
+      const key = `${listId}@${version}`;
+      let p = this.loading.get(key);
+      if (!p) {
+        p = (async () => {
+          await this.ask({ type: 'load', listId, version, rows: await read(listId) });
+          if ((this.loaded.get(listId) ?? -1) < version) this.loaded.set(listId, version);
+        })().finally(() => this.loading.delete(key));
+        this.loading.set(key, p);
+      }
+      await p;
+    }
   }
 
   async screen(request: Screen): Promise<ScreeningResult> {
