@@ -40,6 +40,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
+import { percentile } from '../persons/queries.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -167,15 +168,14 @@ async function main() {
     )).rows[0]?.n ?? 0);
     const travellers = buildTravellers(sizes, needed, points, runNo);
     let cursor = 0;
-    const byKind = Object.fromEntries(KINDS.map((k) => [k, { count: 0, ms: 0 }]));
+    // Per traveller kind, from the actual send (not the schedule): which kinds make the tail (ADR 0511).
+    const byKind = Object.fromEntries(KINDS.map((k) => [k, [] as number[]]));
     const send = async (t: BenchTraveller) => {
       const t0 = performance.now();
       const body = CrossingBody.parse(t.body);
       const key = `bench:${run}:${cursor}`;
       await recordCrossing(deps, { auth, clientIp: '127.0.0.1', requestId: key, at: deps.clock.now() }, auth, body, key, reply);
-      const k = byKind[t.kind]!;
-      k.count++;
-      k.ms += performance.now() - t0;
+      byKind[t.kind]!.push(performance.now() - t0);
     };
     const next = () => send(travellers[cursor++ % travellers.length]!);
 
@@ -188,7 +188,10 @@ async function main() {
     loopDelay.disable();
     const warmupSeconds = (performance.now() - tw) / 1000;
     const warmupLoopMaxMs = Math.round(loopDelay.max / 1e6);
-    for (const k of Object.values(byKind)) Object.assign(k, { count: 0, ms: 0 });
+    const resetKinds = () => {
+      for (const k of Object.values(byKind)) k.length = 0;
+    };
+    resetKinds();
     if (trace) {
       const tt = performance.now();
       for (let i = 0; i < 200; i++) await next();
@@ -197,6 +200,7 @@ async function main() {
     }
 
     const loadBefore = { closed: load(), open: [] as number[], baselines: [] as number[] };
+    const loopsStart = Date.now();
     log(`closed loop: ${CONCURRENCY} concurrent for ${SECONDS} s …`);
     const profiler = PROFILE ? new Session() : null;
     if (profiler) {
@@ -222,15 +226,18 @@ async function main() {
     // Node's own CPU per crossing: less sensitive to other load than wall-clock rates (PostgreSQL not included).
     const nodeCpuMsPerCrossing = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, closed.completed)) * 100) / 100;
     log(`  ${closed.perSecond}/s p99 ${closed.p99} ms`);
-    const sequentialMs = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { count: v.count, meanMs: v.count ? Math.round((v.ms / v.count) * 100) / 100 : null }]));
+    const sequentialMs = kindSummary(byKind);
+    resetKinds();
     loadBefore.open = load();
     log(`open loop: ${RATE}/s for ${OPEN_SECONDS} s …`);
     // At most one second of backlog in flight: beyond it requests are dropped and counted (a target miss).
     const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE);
+    const openByKind = kindSummary(byKind);
     log(`  p50 ${open.p50} p99 ${open.p99} ms`);
+    const screened = await listHitShare(adminDb, loopsStart);
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 } }));
+      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 }, openByKind, screened }));
       process.exit(0);
     }
 
@@ -256,7 +263,8 @@ async function main() {
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
-      meanMsByKind: sequentialMs,
+      byKind: { closed: sequentialMs, open: openByKind },
+      screened,
       open: { rate: RATE, ...open },
       baselines: { pgbench: [pgb1, pgbN], trgm },
       ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
@@ -271,6 +279,46 @@ async function main() {
   }
 }
 
+interface HitShare {
+  crossings: number;
+  withListHit: number;
+  listHitsPerCrossing: number;
+}
+
+/**
+ * The crossings the two loops recorded (time-ordered ids from `since`), with a watchlist, entry-ban or
+ * document hit, and such hits per crossing: the screening workload's shape (ADR 0511).
+ */
+async function listHitShare(db: { query: <R>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }> }, since: number): Promise<HitShare> {
+  // The range of time-ordered ids from `since` to now (the built history's random ids rarely fall in it;
+  // recorded_at drops those that do).
+  const bound = (ms: number) => {
+    const hex = ms.toString(16).padStart(12, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+  };
+  const row = (await db.query<{ n: string; hit: string; hits: string }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE l > 0) AS hit, coalesce(sum(l), 0) AS hits
+       FROM (SELECT (SELECT count(*) FROM jsonb_array_elements(hits) h WHERE h->>'source' IN ('watchlist', 'entry_ban', 'document')) AS l
+               FROM border_crossings WHERE id >= $1::uuid AND id < $2::uuid AND recorded_at >= $3) x`,
+    [bound(since), bound(Date.now() + 1), new Date(since)],
+  )).rows[0]!;
+  const n = Number(row.n);
+  return { crossings: n, withListHit: Number(row.hit), listHitsPerCrossing: n ? Math.round((Number(row.hits) / n) * 100) / 100 : 0 };
+}
+
+type KindSummary = Record<string, { count: number; meanMs: number | null; p50: number | null; p99: number | null }>;
+
+function kindSummary(byKind: Record<string, number[]>): KindSummary {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    Object.entries(byKind).map(([k, v]) => {
+      const sorted = [...v].sort((a, b) => a - b);
+      const none = !sorted.length;
+      return [k, { count: sorted.length, meanMs: none ? null : r2(sorted.reduce((a, b) => a + b, 0) / sorted.length), p50: none ? null : r2(percentile(sorted, 50)), p99: none ? null : r2(percentile(sorted, 99)) }];
+    }),
+  );
+}
+
 function markdown(r: {
   command: string;
   date: string;
@@ -283,7 +331,8 @@ function markdown(r: {
   screening: string;
   load: { closed: number[]; open: number[]; baselines: number[] };
   closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
-  meanMsByKind: Record<string, { count: number; meanMs: number | null }>;
+  byKind: { closed: KindSummary; open: KindSummary };
+  screened: HitShare;
   open: LoadResult & { rate: number };
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
   ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
@@ -307,7 +356,15 @@ ${lr(`open loop, ${r.open.rate}/s (latency from scheduled send)`, r.open, r.load
 
 Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).
 
-CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} Mean time per traveller kind in the closed loop (ms, under load): ${Object.entries(r.meanMsByKind).map(([k, v]) => `${k} ${v.meanMs ?? '–'}`).join(', ')}.
+CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
+
+Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
+
+Time per traveller kind, from the actual send (ms; mean in the closed loop, p50 / p99 in the open loop):
+
+| Kind | Closed: crossings | mean | Open: crossings | p50 | p99 |
+|---|---:|---:|---:|---:|---:|
+${KINDS.map((k) => `| ${k} | ${n(r.byKind.closed[k]!.count)} | ${r.byKind.closed[k]!.meanMs ?? '–'} | ${n(r.byKind.open[k]!.count)} | ${r.byKind.open[k]!.p50 ?? '–'} | ${r.byKind.open[k]!.p99 ?? '–'} |`).join('\n')}
 
 Baselines, same database, same run (load ${r.load.baselines.join(' ')}):
 
