@@ -55,6 +55,21 @@ describe('screenTraveller: person lists', () => {
     expect(parseScreeningConfig({ defaults: { watchlist: 0.7, entry_ban: 0.8 }, lists: { x: { threshold: 0.9 } } }).ok).toBe(true);
   });
 
+  it('by default a namesake born years apart is no hit, one born a year apart is; a list may ask for the wider net (ADR 0511)', () => {
+    const named = prepareList([
+      watch('n1', ['Grigoryan Armen'], { birthDate: { year: 1962, month: 5, day: 14 }, sex: 'M', nationality: 'ARM' }),
+      watch('n2', ['Grigoryan Armen'], { birthDate: { year: 1985, month: 7, day: 2 }, sex: 'M', nationality: 'ARM' }),
+    ]);
+    const armen = { name: 'GRIGORYAN ARMEN', birthDate: { year: 1986, month: 7, day: 2 }, sex: 'M' as const, nationality: 'ARM' };
+    const byDefault = screenTraveller(armen, named, { date });
+    expect(byDefault.hits.map((h) => [h.entryId, h.threshold])).toEqual([['n2', 0.75]]);
+    // The same name, sex and nationality, born 24 years apart: 1 + 0.04 − 0.30.
+    const wide: ScreeningConfig = { defaults: { watchlist: 0.75, entry_ban: 0.75 }, lists: { national: { threshold: 0.7 } } };
+    const widened = screenTraveller(armen, named, { date, config: wide });
+    expect(widened.hits.map((h) => [h.entryId, h.score])).toEqual([['n2', expect.any(Number)], ['n1', 0.74]]);
+    expect(screenTravellerFullScan(armen, named, { date, config: wide }).hits.map((h) => h.entryId)).toEqual(['n2', 'n1']);
+  });
+
   it('scans the whole list when a threshold is too low for the index, with the same answer', () => {
     const low: ScreeningConfig = { defaults: { watchlist: INDEX_MIN_THRESHOLD - 0.05, entry_ban: 0.75 } };
     const t = { name: 'A. PETROSYAN' };
