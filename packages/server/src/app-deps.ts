@@ -17,7 +17,7 @@ export interface AppDeps {
    * of the documents. Returns warnings for the officer per crossing, in order (e.g. the post's clock ran
    * backwards). Set by buildApp from the mode.
    */
-  onCrossingsRecorded?: (tx: Queryable, events: readonly CrossingRecordedEvent[]) => Promise<{ code: string; message: string }[][]>;
+  onCrossingsRecorded?: CrossingHook;
 }
 
 /** A crossing delivered by an edge node (ADR 0503): the id, officer and sequence number it had there. */
@@ -32,11 +32,26 @@ export interface EdgeDelivery {
   clockWarning: boolean;
 }
 
+type Warnings = { code: string; message: string }[][];
+
+export interface CrossingHook {
+  (tx: Queryable, events: readonly CrossingRecordedEvent[]): Promise<Warnings>;
+  /**
+   * The same work for crossings not yet written and without a transaction (ADR 0511), called only for
+   * crossings that no edge node delivered: it reads before the group's one write statement and returns the
+   * warnings and the rows to write with that statement (or null). Absent when the hook needs the
+   * transaction (an edge node's outbox).
+   */
+  before?: (db: Queryable, events: readonly CrossingRecordedEvent[]) => Promise<{ warnings: Warnings; part: { name: string; rows: unknown[]; ctes: (source: string) => string } | null }>;
+}
+
 export interface CrossingRecordedEvent {
   id: string;
   occurredAt: string;
   recordedAt: Date;
   crossingPoint: string;
+  /** The crossing point's jurisdiction. */
+  jurisdictionPath: string;
   document: { number: string; issuingState: string };
   personId: string | null;
   supersedes: string | null;

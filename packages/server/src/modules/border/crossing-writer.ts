@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CrossingRecord } from '@kamurj/domain/border';
-import type { AppDeps, CrossingRecordedEvent, EdgeDelivery } from '../../app-deps.ts';
+import type { AppDeps, CrossingHook, CrossingRecordedEvent, EdgeDelivery } from '../../app-deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { auditPart, type AuditEvent, type AuditOrigin } from '../audit/index.ts';
@@ -13,7 +13,7 @@ import { handoversOfCrossings, insertHandover } from './handovers-repository.ts'
 import { presentCrossing, presentHandover } from './presenter.ts';
 import type { CrossingBody } from './schemas.ts';
 import { computeStay, movementsOf, stayPositionRows } from './stay.ts';
-import { appendGroup } from './group-append.ts';
+import { appendGroup, type GroupPart } from './group-append.ts';
 
 /**
  * Group commit of border crossings (ADR 0507). Each crossing is checked on its own (assessment, screening,
@@ -42,7 +42,7 @@ export const MAX_GROUP = 64;
  */
 export const PARALLEL_GROUPS = 2;
 
-export class ClaimLost extends Error {}
+export { ClaimLost } from './group-append.ts';
 
 export interface PendingWrite {
   deps: AppDeps;
@@ -138,7 +138,8 @@ class GroupWriter {
 
   private async run(group: Job[]): Promise<void> {
     try {
-      const written = await this.db.tx((tx) => writeGroup(tx, group.map((j) => j.write)));
+      const writes = group.map((j) => j.write);
+      const written = writes.every(inOneStatement) ? await writeGroup(this.db, writes, false) : await this.db.tx((tx) => writeGroup(tx, writes, true));
       group.forEach((j, i) => j.resolve(written[i]!));
     } catch (e) {
       if (group.length === 1) group[0]!.reject(e);
@@ -163,14 +164,19 @@ export function writeGrouped(write: PendingWrite): Promise<WrittenCrossing> {
 /** Tests only: holds the database's crossing writes until `release()` (`waiting()`: how many wait). */
 export const holdCrossingWrites = (db: Db) => writerOf(db).hold();
 
-type Answer = Awaited<ReturnType<typeof writeGroup>>[number];
-
 /**
- * An answer as its idempotency key keeps it (ADR 0509): without the crossing, which is stored once, in its
- * own table, and never changes (corrections are new records); the crossing's id instead.
+ * Whether a crossing's write can be part of a group written by one statement that commits on its own (ADR
+ * 0511): everything it writes is a part of that statement and everything it reads can be read before it.
+ * Not so for referrals (handovers are written and read back one by one), an edge node's delivery or an edge
+ * node's outbox (the mode's hook writes in the transaction), and a registration that merges automatically
+ * or found no candidates to reuse (registered and audited one by one, in the transaction).
  */
-function storedAnswer({ crossing, ...rest }: Answer): Record<string, unknown> {
-  return { crossingId: crossing.id, ...rest };
+function inOneStatement(w: PendingWrite): boolean {
+  if (w.body.referrals?.length || w.delivery) return false;
+  const hook = w.deps.onCrossingsRecorded;
+  if (hook && !hook.before) return false;
+  const registers = w.record.personId === null && w.body.registerPerson === true;
+  return !registers || (w.deps.config.autoMergeThreshold > 1 && w.assessment.found !== null);
 }
 
 /**
@@ -187,8 +193,14 @@ export async function replayedAnswer(db: Queryable, stored: unknown): Promise<un
   return { crossing: presentCrossing({ ...row, superseded_by: null }), ...rest };
 }
 
-/** The group's transaction. Answers in the order of `writes`. */
-async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
+/**
+ * The group's writes; answers in the order of `writes`. `inTx`: in the transaction `q`, the steps as they
+ * need (referrals, the mode's hook, registrations one by one). Otherwise (`inOneStatement` for every
+ * write, ADR 0511) the group reads what it needs first, the histories and the hook's check at the same
+ * time, and writes everything with one statement that commits on its own.
+ */
+async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: boolean) {
+  const tx = q;
   // 1. Holders registered from their documents: written with the crossings (step 3) in one statement, their
   // audit rows with the group's at the end (ADR 0509) — unless automatic merging is on, whose merge (audited
   // at once) must follow the registration in the chain: then one by one, as entered by hand.
@@ -215,10 +227,33 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
     holder.personId = holder.registered = registrations!.personIds[k]!;
     holder.audits.push(registrations!.events[k]!);
   });
-  // 2. The persons' histories, read once in this transaction; each person's stay after this crossing.
-  // Persons registered in step 3's statement are not written yet and have no history to read.
+  // 2. The persons' histories, read once for the group (in the transaction, or just before the statement:
+  // no other group writes a crossing of the same person meanwhile); each person's stay after this crossing.
+  // Persons registered by the write statement are not written yet and have no history to read.
   const fresh = new Set(registrations?.personIds ?? []);
-  const histories = await repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId && !fresh.has(h.personId) ? [h.personId] : [])))]);
+  const officerNames = writes.map((w) => w.delivery?.officer.name ?? displayName(w.auth));
+  // The mode's hook, per hook for the crossings that share it: its events.
+  const byHook = new Map<CrossingHook, number[]>();
+  writes.forEach((w, i) => {
+    const hook = w.deps.onCrossingsRecorded;
+    if (hook) byHook.set(hook, [...(byHook.get(hook) ?? []), i]);
+  });
+  const eventsOf = (members: number[]): CrossingRecordedEvent[] =>
+    members.map((i) => {
+      const w = writes[i]!;
+      return { id: w.record.id, occurredAt: w.record.occurredAt, recordedAt: w.now, crossingPoint: w.point.code, jurisdictionPath: w.point.jurisdictionPath, document: { number: w.record.document.number, issuingState: w.record.document.issuingState }, personId: holders[i]!.personId, supersedes: w.body.supersedes?.id ?? null, officer: { id: w.record.officerId, name: officerNames[i]! }, body: w.body, delivery: w.delivery };
+    });
+  const warnings: { code: string; message: string }[][] = writes.map(() => []);
+  const parts: GroupPart[] = [];
+  // Outside a transaction the hook's check goes out with the histories' read, on another connection.
+  const [histories, checked] = await Promise.all([
+    repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId && !fresh.has(h.personId) ? [h.personId] : [])))]),
+    inTx ? [] : Promise.all([...byHook].map(async ([hook, members]) => ({ members, found: await hook.before!(q, eventsOf(members)) }))),
+  ]);
+  for (const { members, found } of checked) {
+    members.forEach((i, k) => warnings[i]!.push(...(found.warnings[k] ?? [])));
+    if (found.part) parts.push(found.part);
+  }
   const computed = writes.map((w, i) => {
     const { personId } = holders[i]!;
     const a = w.assessment;
@@ -237,93 +272,81 @@ async function writeGroup(tx: Queryable, writes: readonly PendingWrite[]) {
       ...earlier.filter((r) => !r.superseded_by).map((r) => ({ id: r.id, direction: r.direction, occurredAt: r.occurred_at.toISOString(), crossingPoint: r.crossing_point })),
       { id: record.id, direction: record.direction, occurredAt: record.occurredAt, crossingPoint: record.crossingPoint },
     ].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0)).at(-1)!;
-    return { record, hits, stay, latest, officerName: w.delivery?.officer.name ?? displayName(w.auth) };
+    return { record, hits, stay, latest, officerName: officerNames[i]! };
   });
-  // 3. The new holders, the crossings and the stay positions, one statement (ADR 0509).
-  const { rows } = await appendGroup(tx, {
-    ...(registrations ? { persons: registrations.payload } : {}),
-    crossings: writes.map((w, i) => {
-      const c = computed[i]!;
-      return { ...c.record, jurisdictionPath: w.point.jurisdictionPath, officerName: c.officerName, nationality: w.assessment.document.nationality, hits: c.hits, recordedAt: w.now, stay: c.stay.position };
-    }),
-    stays: stayPositionRows(computed.flatMap((c, i) => (c.record.personId ? [{ personId: c.record.personId, crossing: c.latest, stay: c.stay, at: writes[i]!.now }] : []))),
+  const crossings = writes.map((w, i) => {
+    const c = computed[i]!;
+    return { ...c.record, jurisdictionPath: w.point.jurisdictionPath, officerName: c.officerName, nationality: w.assessment.document.nationality, hits: c.hits, recordedAt: w.now, stay: c.stay.position };
   });
-  // 4. Referrals (handovers to the receiving agencies).
-  for (const [i, w] of writes.entries()) {
-    const settings = w.assessment.settings;
-    for (const r of w.body.referrals ?? []) {
-      const code = settings.referrals[r.kind];
-      await insertHandover(tx, { id: randomUUID(), crossingId: w.record.id, personId: computed[i]!.record.personId, kind: r.kind, agencyId: w.agencyIds.get(code)!, agencyCode: code, crossingPoint: w.point.code, note: r.note ?? null, at: w.now, by: w.auth.actor.id, byName: displayName(w.auth) });
+  const stays = stayPositionRows(computed.flatMap((c, i) => (c.record.personId ? [{ personId: c.record.personId, crossing: c.latest, stay: c.stay, at: writes[i]!.now }] : [])));
+  let rows: repo.CrossingRow[] | null = null;
+  let handovers: Awaited<ReturnType<typeof handoversOfCrossings>> = [];
+  if (inTx) {
+    // 3. The new holders, the crossings and the stay positions, one statement (ADR 0509).
+    rows = await appendGroup(tx, { ...(registrations ? { persons: registrations.payload } : {}), crossings, stays });
+    // 4. Referrals (handovers to the receiving agencies).
+    for (const [i, w] of writes.entries()) {
+      const settings = w.assessment.settings;
+      for (const r of w.body.referrals ?? []) {
+        const code = settings.referrals[r.kind];
+        await insertHandover(tx, { id: randomUUID(), crossingId: w.record.id, personId: computed[i]!.record.personId, kind: r.kind, agencyId: w.agencyIds.get(code)!, agencyCode: code, crossingPoint: w.point.code, note: r.note ?? null, at: w.now, by: w.auth.actor.id, byName: displayName(w.auth) });
+      }
     }
+    // 5. The mode's hook (edge outbox, or the centre's conflict check), per hook for the crossings that share it.
+    for (const [hook, members] of byHook) {
+      const found = await hook(tx, eventsOf(members));
+      members.forEach((i, k) => warnings[i]!.push(...(found[k] ?? [])));
+    }
+    const referred = writes.filter((w) => w.body.referrals?.length).map((w) => w.record.id);
+    if (referred.length) handovers = await handoversOfCrossings(tx, referred);
   }
-  // 5. The mode's hook (edge outbox, or the centre's conflict check), per hook for the crossings that share it.
-  const warnings: { code: string; message: string }[][] = writes.map(() => []);
-  const byHook = new Map<NonNullable<AppDeps['onCrossingsRecorded']>, number[]>();
-  writes.forEach((w, i) => {
-    const hook = w.deps.onCrossingsRecorded;
-    if (hook) byHook.set(hook, [...(byHook.get(hook) ?? []), i]);
-  });
-  for (const [hook, members] of byHook) {
-    const events: CrossingRecordedEvent[] = members.map((i) => {
-      const w = writes[i]!;
-      const { record, officerName } = computed[i]!;
-      return { id: record.id, occurredAt: record.occurredAt, recordedAt: w.now, crossingPoint: w.point.code, document: { number: record.document.number, issuingState: record.document.issuingState }, personId: record.personId, supersedes: w.body.supersedes?.id ?? null, officer: { id: record.officerId, name: officerName }, body: w.body, delivery: w.delivery };
-    });
-    const found = await hook(tx, events);
-    members.forEach((i, k) => warnings[i]!.push(...(found[k] ?? [])));
-  }
-  // 6. The answers.
-  const referred = writes.filter((w) => w.body.referrals?.length).map((w) => w.record.id);
-  const handovers = referred.length ? await handoversOfCrossings(tx, referred) : [];
-  const responses = writes.map((w, i) => {
+  // 6. The answers, without the crossing (an idempotency key keeps its id: ADR 0509).
+  const answers = writes.map((w, i) => {
     const { stay } = computed[i]!;
     return {
-      crossing: presentCrossing(rows[i]!),
       registeredPerson: holders[i]!.registered,
       stay: { status: stay.facts.status, position: stay.position, lastLawfulDay: stay.lastLawfulDay },
       handovers: w.body.referrals?.length ? handovers.filter((h) => h.crossing_id === w.record.id).map(presentHandover) : [],
       ...(warnings[i]!.length ? { warnings: warnings[i]! } : {}),
     };
   });
-  // 7. One statement for the keys with their answers — a second delivery racing a first waits on the key's
-  // row and, when the first commits, loses the claim and replays its answer — and then the group's audit
-  // rows (ADR 0509): last, so the chain's head row (locked until commit; every audited write waits for it)
-  // is held for as short a time as possible (ADR 0505).
-  const { claimed } = await appendGroup(tx, {
-    crossings: [],
-    answers: writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: storedAnswer(responses[i]!) })),
-    audit: auditPart(
-      writes.flatMap((w, i) => {
-        const { record, hits } = computed[i]!;
-        const { registered, audits } = holders[i]!;
-        const body = w.body;
-        const delivery = w.delivery;
-        return [...audits.map((event) => ({ origin: w.origin, event })), {
-          origin: w.origin,
-          event: {
-            action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
-            purpose: 'border_control' as const,
-            targetType: 'crossing',
-            targetId: record.id,
-            details: {
-              personId: record.personId,
-              registeredPerson: registered,
-              crossingPoint: w.point.code,
-              direction: record.direction,
-              decision: record.decision,
-              refusal: record.refusal?.code ?? null,
-              supersedes: body.supersedes ?? null,
-              hits: hits.length,
-              referrals: (body.referrals ?? []).map((r) => r.kind),
-              idempotencyKey: w.idem.key,
-              ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
-              ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
-            },
+  // 7. The keys with their answers — a second delivery racing a first waits on the key's row and, when the
+  // first commits, loses the claim and replays its answer — and the group's audit rows (ADR 0509): in the
+  // transaction its last statement, so the chain's head row (locked until commit; every audited write
+  // waits for it) is held for as short a time as possible (ADR 0505); otherwise with everything else.
+  const audit = auditPart(
+    writes.flatMap((w, i) => {
+      const { record, hits } = computed[i]!;
+      const { registered, audits } = holders[i]!;
+      const body = w.body;
+      const delivery = w.delivery;
+      return [...audits.map((event) => ({ origin: w.origin, event })), {
+        origin: w.origin,
+        event: {
+          action: body.supersedes ? 'border.crossing.correct' : 'border.crossing.record',
+          purpose: 'border_control' as const,
+          targetType: 'crossing',
+          targetId: record.id,
+          details: {
+            personId: record.personId,
+            registeredPerson: registered,
+            crossingPoint: w.point.code,
+            direction: record.direction,
+            decision: record.decision,
+            refusal: record.refusal?.code ?? null,
+            supersedes: body.supersedes ?? null,
+            hits: hits.length,
+            referrals: (body.referrals ?? []).map((r) => r.kind),
+            idempotencyKey: w.idem.key,
+            ...(delivery ? { edgeNode: delivery.nodeId, edgeSeq: delivery.seq, officerId: delivery.officer.id, clockWarning: delivery.clockWarning } : {}),
+            ...(warnings[i]!.length ? { warnings: warnings[i]!.map((x) => x.code) } : {}),
           },
-        }];
-      }),
-    ),
-  });
-  if (!claimed) throw new ClaimLost();
-  return responses;
+        },
+      }];
+    }),
+  );
+  const keys = writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: { crossingId: w.record.id, ...answers[i]! } }));
+  if (inTx) await appendGroup(tx, { crossings: [], answers: keys, audit });
+  else rows = await appendGroup(q, { ...(registrations ? { persons: registrations.payload } : {}), crossings, stays, answers: keys, ...(parts.length ? { extra: parts } : {}), audit });
+  return answers.map((a, i) => ({ crossing: presentCrossing(rows![i]!), ...a }));
 }

@@ -12,21 +12,42 @@ export interface IdempotentAnswer {
   response: unknown;
 }
 
+/** Another delivery of the same request holds an idempotency key of the group (SQLSTATE KB001, migration 0024). */
+export class ClaimLost extends Error {}
+
+/** Rows another module writes with the group (a CTE over a jsonb array), e.g. the centre's conflict review items. */
+export interface GroupPart {
+  /** A key of the statement's jsonb parameter (letters and underscores). */
+  name: string;
+  rows: unknown[];
+  /** One or more CTEs reading `source`, a jsonb array of `rows`. */
+  ctes: (source: string) => string;
+}
+
 /**
  * The writes of a group of crossings (ADR 0507) in one statement, whatever the group's size (ADR 0509):
  * new persons (the persons module's rows, `documentHolderRegistrations`), the crossings, the stay
- * positions, the idempotency keys with their answers and the audit rows, all sent as one jsonb parameter,
- * so the statement's text depends only on which parts are present and is prepared once per connection. The
- * keys are claimed first (the statement's result asks for them); the other parts, the audit append
- * (`audit.ctes`, which locks the chain head until commit) among them, run after. Returns the stored
- * crossing rows, as findCrossing would read them (built from the values written: ADR 0508; superseded by
- * nothing yet), and whether every key was claimed.
+ * positions, the idempotency keys with their answers, other modules' parts and the audit rows, all sent as
+ * one jsonb parameter, so the statement's text depends only on which parts are present and is prepared once
+ * per connection. The statement checks itself (`border_group_check`, ADR 0511): it fails as a whole unless
+ * every crossing and audit row was written, and with ClaimLost unless every key was claimed. So it may be
+ * the group's only statement, committing on its own; inside a transaction it is the last (the audit append
+ * locks the chain head until commit). Returns the stored crossing rows, as findCrossing would read them
+ * (built from the values written: ADR 0508; superseded by nothing yet).
  */
 export async function appendGroup(
-  tx: Queryable,
-  parts: { persons?: unknown; crossings: readonly NewCrossing[]; stays?: ReturnType<typeof stayPositionRows>; answers?: readonly IdempotentAnswer[]; audit?: { rows: unknown[]; ctes: (source: string) => string } },
-): Promise<{ rows: CrossingRow[]; claimed: boolean }> {
+  q: Queryable,
+  parts: {
+    persons?: unknown;
+    crossings: readonly NewCrossing[];
+    stays?: ReturnType<typeof stayPositionRows>;
+    answers?: readonly IdempotentAnswer[];
+    extra?: readonly GroupPart[];
+    audit?: { rows: unknown[]; ctes: (source: string) => string };
+  },
+): Promise<CrossingRow[]> {
   const answers = parts.answers ?? [];
+  const extra = parts.extra ?? [];
   // The crossings' JSON is written once and parsed back alone (below); the rest only goes out.
   const crossings = JSON.stringify(parts.crossings.map(crossingPayload));
   const rest = JSON.stringify({
@@ -34,19 +55,30 @@ export async function appendGroup(
     answers: answers.map((a) => ({ scope: a.scope, key: a.key, request_hash: a.hash, status: a.status, response: a.response, created_at: a.at })),
     audit: parts.audit?.rows ?? [],
     ...(parts.persons ? { persons: parts.persons } : {}),
+    ...Object.fromEntries(extra.map((x) => [x.name, x.rows])),
   });
   const text = `{"crossings":${crossings},${rest.slice(1)}`;
-  const ctes = [...(parts.persons ? [NEW_PERSONS_CTES("$1::jsonb->'persons'")] : []), CROSSINGS_CTE("$1::jsonb->'crossings'"), STAY_POSITIONS_CTE("$1::jsonb->'stays'"), ANSWERS_CTE("$1::jsonb->'answers'"), ...(parts.audit ? [parts.audit.ctes("$1::jsonb->'audit'")] : [])];
-  const r = await tx.query<{ claimed: number; written: number }>(
-    `WITH RECURSIVE ${ctes.join(',\n     ')}
-     SELECT (SELECT count(*) FROM answers_claimed)::int AS claimed, (SELECT count(*) FROM crossings_written)::int AS written`,
-    [text],
-    { prepare: true },
-  );
-  const result = r.rows[0]!;
-  if (result.written !== parts.crossings.length) throw new Error(`inserted ${result.written} of ${parts.crossings.length} crossings`);
+  const ctes = [
+    ...(parts.persons ? [NEW_PERSONS_CTES("$1::jsonb->'persons'")] : []),
+    CROSSINGS_CTE("$1::jsonb->'crossings'"),
+    STAY_POSITIONS_CTE("$1::jsonb->'stays'"),
+    ANSWERS_CTE("$1::jsonb->'answers'"),
+    ...extra.map((x) => x.ctes(`$1::jsonb->'${x.name}'`)),
+    ...(parts.audit ? [parts.audit.ctes("$1::jsonb->'audit'")] : []),
+  ];
+  const audited = parts.audit ? '(SELECT count(*) FROM audit_chain WHERE n > 0)' : '0::bigint';
+  try {
+    await q.query(
+      `WITH RECURSIVE ${ctes.join(',\n     ')}
+       SELECT border_group_check((SELECT count(*) FROM answers_claimed), $2::int, (SELECT count(*) FROM crossings_written), $3::int, ${audited}, $4::int) AS ok`,
+      [text, answers.length, parts.crossings.length, parts.audit?.rows.length ?? 0],
+      { prepare: true },
+    );
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'KB001') throw new ClaimLost();
+    throw e;
+  }
   // The JSON values as written (the same parse a read of the row gives: undefined members dropped).
   const written = parts.crossings.length ? (JSON.parse(crossings) as CrossingPayload[]) : [];
-  return { rows: parts.crossings.map((c, i) => storedRow(c, written[i]!)), claimed: result.claimed === answers.length };
+  return parts.crossings.map((c, i) => storedRow(c, written[i]!));
 }
-

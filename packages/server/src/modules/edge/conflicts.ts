@@ -16,10 +16,36 @@ import type { Warning } from './outbox.ts';
  * one read; their documents differ (the group writer never puts two uses of one document in a group).
  */
 export async function flagConflicts(tx: Queryable, events: readonly CrossingRecordedEvent[], minimumMinutes: number): Promise<Warning[][]> {
-  if (events.length === 0) return [];
+  const { warnings, items } = await findConflicts(tx, events, minimumMinutes, true);
+  // Review items of the whole group in one statement (ADR 0509).
+  if (items.length) await tx.query(`WITH ${CONFLICTS_CTE('$1::jsonb')} SELECT 1`, [JSON.stringify(items)], { prepare: true });
+  return warnings;
+}
+
+/**
+ * The same check before the crossings are written (ADR 0511: the group's one write statement): the
+ * warnings, and the review items as a part of that statement. Crossings written at the same moment by
+ * another process are not seen, as they were not by a check inside the transaction (neither saw the
+ * other's uncommitted rows).
+ */
+export async function conflictsBefore(db: Queryable, events: readonly CrossingRecordedEvent[], minimumMinutes: number) {
+  const { warnings, items } = await findConflicts(db, events, minimumMinutes, false);
+  return { warnings, part: items.length ? { name: 'conflicts', rows: items, ctes: CONFLICTS_CTE } : null };
+}
+
+const CONFLICTS_CTE = (source: string) => `conflicts_written AS (
+       INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
+       SELECT * FROM jsonb_to_recordset(${source}) AS x(id uuid, document_key text, crossing_id uuid, other_crossing_id uuid, crossing_point text, other_point text,
+         jurisdiction_paths text[], interval_minutes integer, minimum_minutes integer, detected_at timestamptz)
+       ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING
+       RETURNING 1)`;
+
+/** Uses of the events' documents inside the window; `written`: the events' own crossings are among them already. */
+async function findConflicts(db: Queryable, events: readonly CrossingRecordedEvent[], minimumMinutes: number, written: boolean): Promise<{ warnings: Warning[][]; items: unknown[] }> {
+  if (events.length === 0) return { warnings: [], items: [] };
   const windowMs = minimumMinutes * 60_000;
   const times = events.map((e) => Date.parse(e.occurredAt));
-  const found = (await tx.query<{ i: string; id: string; crossing_point: string; occurred_at: Date; supersedes: string | null; jurisdiction_path: string }>(
+  const found = (await db.query<{ i: string; id: string; crossing_point: string; occurred_at: Date; supersedes: string | null; jurisdiction_path: string }>(
     `SELECT q.i::text AS i, c.id, c.crossing_point, c.occurred_at, c.supersedes, c.jurisdiction_path
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS q(number, state, lo, hi, i)
        JOIN border_crossings c ON c.document_number = q.number AND c.document->>'issuingState' = q.state AND c.occurred_at > q.lo AND c.occurred_at < q.hi`,
@@ -27,15 +53,17 @@ export async function flagConflicts(tx: Queryable, events: readonly CrossingReco
     { prepare: true },
   )).rows;
   const out: Warning[][] = [];
-  // Review items of the whole group in one statement (ADR 0509).
   const items: unknown[] = [];
   for (const [k, e] of events.entries()) {
-    const rows = found.filter((r) => Number(r.i) === k + 1);
-    const mine = rows.find((r) => r.id === e.id);
+    const others = found.filter((r) => Number(r.i) === k + 1);
+    const mine = written
+      ? others.find((r) => r.id === e.id)
+      : { i: String(k + 1), id: e.id, crossing_point: e.crossingPoint, occurred_at: new Date(e.occurredAt), supersedes: e.supersedes, jurisdiction_path: e.jurisdictionPath };
     if (!mine) {
       out.push([]);
       continue;
     }
+    const rows = written ? others : [...others, mine];
     const uses: UseOfDocument[] = rows.map((r) => ({ id: r.id, crossingPoint: r.crossing_point, occurredAt: new Date(r.occurred_at).toISOString(), supersedes: r.supersedes }));
     const pairs = conflictsOf({ id: e.id, crossingPoint: e.crossingPoint, occurredAt: e.occurredAt, supersedes: e.supersedes }, uses, fixedMinimum(minimumMinutes));
     const warnings: Warning[] = [];
@@ -52,17 +80,7 @@ export async function flagConflicts(tx: Queryable, events: readonly CrossingReco
     }
     out.push(warnings);
   }
-  if (items.length) {
-    await tx.query(
-      `INSERT INTO edge_conflicts (id, document_key, crossing_id, other_crossing_id, crossing_point, other_point, jurisdiction_paths, interval_minutes, minimum_minutes, detected_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, document_key text, crossing_id uuid, other_crossing_id uuid, crossing_point text, other_point text,
-         jurisdiction_paths text[], interval_minutes integer, minimum_minutes integer, detected_at timestamptz)
-       ON CONFLICT (crossing_id, other_crossing_id) DO NOTHING`,
-      [JSON.stringify(items)],
-      { prepare: true },
-    );
-  }
-  return out;
+  return { warnings: out, items };
 }
 
 interface ConflictRow {

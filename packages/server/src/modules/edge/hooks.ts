@@ -1,7 +1,7 @@
-import type { AppDeps, CrossingRecordedEvent } from '../../app-deps.ts';
+import type { CrossingHook, CrossingRecordedEvent } from '../../app-deps.ts';
 import type { Config } from '../../config/config.ts';
 import type { Queryable } from '../../db/client.ts';
-import { flagConflicts } from './conflicts.ts';
+import { conflictsBefore, flagConflicts } from './conflicts.ts';
 import { enqueueCrossing, type Warning } from './outbox.ts';
 
 /**
@@ -10,7 +10,7 @@ import { enqueueCrossing, type Warning } from './outbox.ts';
  * for conflicting uses of the documents. Returns warnings for the officer per crossing (e.g. the post's
  * clock ran backwards).
  */
-export function crossingHook(config: Config): NonNullable<AppDeps['onCrossingsRecorded']> {
+export function crossingHook(config: Config): CrossingHook {
   if (config.mode === 'edge') {
     const nodeId = config.edge!.nodeId;
     return async (tx, events) => {
@@ -19,7 +19,7 @@ export function crossingHook(config: Config): NonNullable<AppDeps['onCrossingsRe
       return out;
     };
   }
-  return async (tx: Queryable, events: readonly CrossingRecordedEvent[]): Promise<Warning[][]> => {
+  const centre: CrossingHook = async (tx: Queryable, events: readonly CrossingRecordedEvent[]): Promise<Warning[][]> => {
     const warnings: Warning[][] = [];
     for (const e of events) {
       const mine: Warning[] = [];
@@ -38,4 +38,8 @@ export function crossingHook(config: Config): NonNullable<AppDeps['onCrossingsRe
     const conflicts = await flagConflicts(tx, events, config.edgeConflictMinutes);
     return warnings.map((w, i) => [...w, ...(conflicts[i] ?? [])]);
   };
+  // Crossings recorded at this centre's own posts (no delivery to note) are checked before their group's one
+  // write statement (ADR 0511).
+  centre.before = (db, events) => conflictsBefore(db, events, config.edgeConflictMinutes);
+  return centre;
 }
