@@ -29,7 +29,7 @@ import pg from 'pg';
 import type { FastifyReply } from 'fastify';
 import { systemClock, type AppDeps } from '../../packages/server/src/app-deps.ts';
 import { loadConfig } from '../../packages/server/src/config/config.ts';
-import { openDb, pgConnectionString } from '../../packages/server/src/db/client.ts';
+import { openDb, pgConnectionString, type Queryable } from '../../packages/server/src/db/client.ts';
 import type { AuthContext } from '../../packages/server/src/http/auth-context.ts';
 import { recordCrossing } from '../../packages/server/src/modules/border/record.ts';
 import { crossingHook } from '../../packages/server/src/modules/edge/index.ts';
@@ -149,6 +149,14 @@ async function main() {
   const av = (await adminDb.query<{ a: string }>(`SELECT current_setting('autovacuum') AS a`)).rows[0]?.a;
   log(`vacuum of the written tables (autovacuum ${av}) …`);
   await adminDb.query('VACUUM ANALYZE audit_head, audit_log, border_stay_positions, border_idempotency, border_crossings, persons, person_name_keys, person_document_keys, person_history, duplicate_candidates');
+  // The database's tables and indexes in the operating system's cache (ADR 0511), as on a server in service
+  // whose memory holds them (this machine's does: 24 GB for a 13 GB database). Without it a run read the
+  // pages no earlier run had touched since the machine booted from disk, so its tail depended on how many
+  // runs came before it. `read` is synchronous and leaves shared_buffers as they are.
+  const tp = performance.now();
+  const warmed = await prewarm(adminDb);
+  const prewarmSeconds = Math.round((performance.now() - tp) / 100) / 10;
+  log(`read ${warmed.toLocaleString('en')} MB of tables and indexes into the OS cache in ${prewarmSeconds} s`);
   const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true });
   const trace = TRACE ? traceDb(raw) : null;
   const db = trace?.db ?? raw;
@@ -258,6 +266,7 @@ async function main() {
       sizes,
       build: { ...build, historicalCrossings: build.crossings },
       travellers: Object.fromEntries(KINDS.map((k) => [k, travellers.filter((t) => t.kind === k).length])),
+      prewarm: { mb: warmed, seconds: prewarmSeconds },
       warmupSeconds: Math.round(warmupSeconds * 10) / 10,
       warmupLoopMaxMs,
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
@@ -279,6 +288,18 @@ async function main() {
   }
 }
 
+/** Reads every table and index of the public schema through the OS cache (pg_prewarm `read`); returns the MB read. */
+async function prewarm(db: Queryable): Promise<number> {
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+  const r = await db.query<{ blocks: string }>(
+    `SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0) AS blocks FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relpersistence = 'p' AND ((n.nspname = 'public' AND c.relkind IN ('r', 'i', 'm'))
+         OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
+         OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)))`,
+  );
+  return Math.round((Number(r.rows[0]?.blocks ?? 0) * 8) / 1024);
+}
+
 interface HitShare {
   crossings: number;
   withListHit: number;
@@ -289,7 +310,7 @@ interface HitShare {
  * The crossings the two loops recorded (time-ordered ids from `since`), with a watchlist, entry-ban or
  * document hit, and such hits per crossing: the screening workload's shape (ADR 0511).
  */
-async function listHitShare(db: { query: <R>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }> }, since: number): Promise<HitShare> {
+async function listHitShare(db: Queryable, since: number): Promise<HitShare> {
   // The range of time-ordered ids from `since` to now (the built history's random ids rarely fall in it;
   // recorded_at drops those that do).
   const bound = (ms: number) => {
@@ -326,6 +347,7 @@ function markdown(r: {
   sizes: BuildSizes;
   build: BuildReport;
   travellers: Record<string, number>;
+  prewarm: { mb: number; seconds: number };
   warmupSeconds: number;
   warmupLoopMaxMs: number;
   screening: string;
@@ -347,7 +369,7 @@ function markdown(r: {
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
 Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction (shared by the crossings written together, ADR 0507) with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
-Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
+Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes were read into the operating system's cache (pg_prewarm \`read\`, ${r.prewarm.seconds} s; ADR 0511), as a server in service holds them. Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
 
 | Load | Crossings | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg |
 |---|---:|---:|---:|---:|---:|---:|---|---|
