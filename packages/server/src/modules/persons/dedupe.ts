@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
 import { mergePersons } from './merge.ts';
-import { preparedPerson, type CachedPerson } from './prepared-cache.ts';
+import { CANDIDATE_COLUMNS, preparedPersonJson, type CachedPerson, type PersonRowJson } from './prepared-cache.ts';
 import * as repo from './repository.ts';
 
 const { birthDatesReaching, birthYearReach } = MATCH_WEIGHTS;
@@ -55,8 +55,8 @@ export async function findCandidates(
            UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`;
   // The candidates' rows come with the search, in one statement (ADR 0510); a version already prepared is
   // taken from the cache (prepared-cache.ts) instead of being prepared again.
-  const r = await db.query<repo.PersonRow>(
-    `SELECT ${repo.COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')} FROM (
+  const r = await db.query<PersonRowJson>(
+    `SELECT ${CANDIDATE_COLUMNS} FROM (
         ${names}
         UNION ALL SELECT person_id, 10 AS w FROM person_document_keys WHERE number = ANY($2::text[])
      ) h JOIN persons p ON p.id = h.person_id
@@ -65,7 +65,7 @@ export async function findCandidates(
     year === null ? [keys, docs, self] : [keys, docs, self, year, reach, ...(dates ? [dates] : [])],
     { prepare: true },
   );
-  const people = r.rows.map((row) => preparedPerson(db, row));
+  const people = r.rows.map((row) => preparedPersonJson(db, row));
   const mine = prepareRecord(P.toMatcherRecord(person.record));
   return scoreAll(mine, people, opts.threshold ?? DEFAULT_THRESHOLD);
 }
@@ -80,20 +80,20 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
   if (!docs.length) return [];
   // Concurrent travellers' lookups share one statement (ADR 0507); each takes the holders of its numbers.
   const holders = await batchedRead(db, 'persons.document-holders', docs, async (numbers) => {
-    const found = (await db.query<repo.PersonRow & { doc_number: string }>(
-      `SELECT k.number AS doc_number, ${repo.COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
+    const found = (await db.query<PersonRowJson & { doc_number: string }>(
+      `SELECT k.number AS doc_number, ${CANDIDATE_COLUMNS}
          FROM person_document_keys k JOIN persons p ON p.id = k.person_id WHERE k.number = ANY($1::text[]) AND p.merged_into IS NULL`,
       [numbers],
       { prepare: true },
     )).rows;
-    const byNumber = new Map<string, repo.PersonRow[]>();
+    const byNumber = new Map<string, PersonRowJson[]>();
     for (const { doc_number, ...row } of found) byNumber.set(doc_number, [...(byNumber.get(doc_number) ?? []), row]);
     return byNumber;
   });
-  const unique = new Map<string, repo.PersonRow>();
+  const unique = new Map<string, PersonRowJson>();
   for (const d of docs) for (const row of holders.get(d) ?? []) unique.set(row.id, row);
   const rows = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, BLOCK_LIMIT);
-  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedPerson(db, row)), threshold);
+  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedPersonJson(db, row)), threshold);
 }
 
 function scoreAll(mine: PreparedRecord, people: readonly CachedPerson[], threshold: number): Candidate[] {

@@ -63,3 +63,18 @@ export function preparedPerson(db: Queryable, row: PersonRow): CachedPerson {
   }
   return entry;
 }
+
+/** A person row whose record came as JSON text (`record::text`, CANDIDATE_COLUMNS). */
+export type PersonRowJson = Omit<PersonRow, 'record'> & { record: string };
+
+/**
+ * As preparedPerson, for a row whose record came as JSON text: the text is parsed only when this version
+ * is not cached. Candidate searches return the same namesakes again and again, and the driver's parse of
+ * every candidate's record was most of their cost once the preparation was cached (ADR 0511).
+ */
+export function preparedPersonJson(db: Queryable, row: PersonRowJson): CachedPerson {
+  return cachedPerson(db, row.id, row.version) ?? preparedPerson(db, { ...row, record: JSON.parse(row.record) as PersonRow['record'] });
+}
+
+/** The person columns of a candidate search (alias `p`), the record as JSON text for preparedPersonJson. */
+export const CANDIDATE_COLUMNS = 'p.id, p.version, p.record::text AS record, p.jurisdiction_path, p.merged_into, p.source, p.created_at, p.created_by, p.updated_at';
