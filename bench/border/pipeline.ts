@@ -5,7 +5,9 @@
  *
  *   npx tsx bench/border/pipeline.ts [--persons 1000000] [--crossings 10000000] [--watchlist 100000]
  *     [--documents 100000] [--concurrency 16] [--seconds 30] [--rate 500] [--open-seconds 30] [--pool 16]
- *     [--loops-only] (the two load phases only, printed, not written: to compare two builds of the server)
+ *     [--sustain-rate 1000] [--sustain-seconds 20] (the capacity: an open loop at the target rate; does it keep up?)
+ *     [--loops-only] (the load phases only, printed, not written: to compare two builds of the server; no
+ *     sustained phase unless --sustain-seconds is given)
  *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
  *     [--profile FILE] (CPU profile of the closed loop only, for Chrome DevTools or speedscope)
  *     [--build-only] (build or complete the scratch database and stop: the build can run while the machine
@@ -16,11 +18,13 @@
  * in-process (ADR 0505: the whole production code path of POST /api/border/crossings after
  * authentication — body validation with the route's zod schema, idempotency, the assessment, the write
  * transaction — as a border-post token would call it; no sockets, so the 2 shared cores measure the
- * server, not an HTTP client) with the travellers of pipeline-travellers.ts: closed loop for the
- * sustained rate, open loop at `--rate` for latency from the scheduled send time. Baselines in the same
+ * server, not an HTTP client) with the travellers of pipeline-travellers.ts: closed loop (16 travellers in
+ * flight), open loop at `--rate` for latency from the scheduled send time, open loop at `--sustain-rate` for
+ * whether the server keeps up with the target (ADR 0511). Baselines in the same
  * run: pgbench single-row INSERT transactions (1 and `--concurrency` clients) and pg_trgm screening of
  * the same names. Writes bench/results/border-pipeline.{json,md}. Nothing asserts on time.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -54,6 +58,9 @@ const CONCURRENCY = argNumber('--concurrency', 16);
 const SECONDS = argNumber('--seconds', 30);
 const RATE = argNumber('--rate', 500);
 const OPEN_SECONDS = argNumber('--open-seconds', 30);
+/** The sustained rate (issue 4 §6: ≥ 1,000/s) as an open loop: offered, does the server keep up (ADR 0511)? Off with --loops-only unless given. */
+const SUSTAIN_RATE = argNumber('--sustain-rate', 1000);
+const SUSTAIN_SECONDS = argNumber('--sustain-seconds', process.argv.includes('--loops-only') ? 0 : 20);
 const POOL = argNumber('--pool', 16);
 const WARMUP = 300;
 const TRACE = process.argv.includes('--trace-sql');
@@ -168,7 +175,7 @@ async function main() {
   try {
     const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
     const points = (await crossingPoints(db, 'ARM')).map((p) => p.code);
-    const needed = WARMUP + Math.ceil(SECONDS * 2500) + Math.ceil(RATE * OPEN_SECONDS) + 100;
+    const needed = WARMUP + Math.ceil(SECONDS * 2500) + Math.ceil(RATE * OPEN_SECONDS) + Math.ceil(SUSTAIN_RATE * SUSTAIN_SECONDS) + 100;
     log(`building ${needed.toLocaleString('en')} travellers …`);
     // Runs on a reused database are numbered, so that each run's new travellers are new (pipeline-travellers.ts).
     const runNo = Number((await adminDb.query<{ n: number }>(
@@ -207,7 +214,7 @@ async function main() {
       return;
     }
 
-    const loadBefore = { closed: load(), open: [] as number[], baselines: [] as number[] };
+    const loadBefore = { closed: load(), open: [] as number[], sustained: [] as number[], baselines: [] as number[] };
     const loopsStart = Date.now();
     log(`closed loop: ${CONCURRENCY} concurrent for ${SECONDS} s …`);
     const profiler = PROFILE ? new Session() : null;
@@ -243,9 +250,19 @@ async function main() {
     const openByKind = kindSummary(byKind);
     log(`  p50 ${open.p50} p99 ${open.p99} ms`);
     const screened = await listHitShare(adminDb, loopsStart);
+    // The capacity: the closed loop's rate is bounded by its 16 travellers in flight (16 / latency); offered
+    // SUSTAIN_RATE, the server keeps up when it completes them with at most one second of backlog.
+    let sustained: (LoadResult & { rate: number }) | null = null;
+    if (SUSTAIN_SECONDS > 0) {
+      loadBefore.sustained = load();
+      log(`sustained: ${SUSTAIN_RATE}/s for ${SUSTAIN_SECONDS} s …`);
+      sustained = { rate: SUSTAIN_RATE, ...(await openLoop(SUSTAIN_RATE, SUSTAIN_SECONDS, () => next(), SUSTAIN_RATE)) };
+      log(`  ${sustained.perSecond}/s p50 ${sustained.p50} p99 ${sustained.p99} ms, ${sustained.dropped} not sent`);
+    }
+    const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 }, openByKind, screened }));
+      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -259,9 +276,9 @@ async function main() {
 
     const report = {
       benchmark: 'border/pipeline',
-      command: `npx tsx bench/border/pipeline.ts --persons ${sizes.persons} --crossings ${sizes.crossings} --watchlist ${sizes.watchlist} --documents ${sizes.documents} --concurrency ${CONCURRENCY} --seconds ${SECONDS} --rate ${RATE} --open-seconds ${OPEN_SECONDS} --pool ${POOL}`,
+      command: `npx tsx bench/border/pipeline.ts --persons ${sizes.persons} --crossings ${sizes.crossings} --watchlist ${sizes.watchlist} --documents ${sizes.documents} --concurrency ${CONCURRENCY} --seconds ${SECONDS} --rate ${RATE} --open-seconds ${OPEN_SECONDS} --sustain-rate ${SUSTAIN_RATE} --sustain-seconds ${SUSTAIN_SECONDS} --pool ${POOL}`,
       date: new Date().toISOString(),
-      machine: { ...machine(), postgres: version },
+      machine: { ...machine(), postgres: version, nodeFlags: START_FLAGS },
       database: dbName,
       sizes,
       build: { ...build, historicalCrossings: build.crossings },
@@ -275,9 +292,13 @@ async function main() {
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
       open: { rate: RATE, ...open },
+      sustained,
       baselines: { pgbench: [pgb1, pgbN], trgm },
       ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
-      targets: { sustained: { want: 1000, got: closed.perSecond, met: closed.perSecond >= 1000 }, p99At500: { want: 25, got: open.p99, met: RATE >= 500 && open.p99 <= 25 && !open.dropped && open.completed >= 0.99 * RATE * OPEN_SECONDS } },
+      targets: {
+        sustained: { want: 1000, got: sustained?.perSecond ?? null, met: SUSTAIN_RATE >= 1000 && keptUp(sustained, SUSTAIN_SECONDS) },
+        p99At500: { want: 25, got: open.p99, met: RATE >= 500 && open.p99 <= 25 && keptUp({ rate: RATE, ...open }, OPEN_SECONDS) },
+      },
       rowsAfter: { crossings: Number(counts.c), auditRows: Number(counts.a) },
     };
     writeResults('border-pipeline', report, markdown(report));
@@ -343,7 +364,7 @@ function kindSummary(byKind: Record<string, number[]>): KindSummary {
 function markdown(r: {
   command: string;
   date: string;
-  machine: ReturnType<typeof machine> & { postgres: string };
+  machine: ReturnType<typeof machine> & { postgres: string; nodeFlags: string[] };
   sizes: BuildSizes;
   build: BuildReport;
   travellers: Record<string, number>;
@@ -351,11 +372,12 @@ function markdown(r: {
   warmupSeconds: number;
   warmupLoopMaxMs: number;
   screening: string;
-  load: { closed: number[]; open: number[]; baselines: number[] };
+  load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
   closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
   open: LoadResult & { rate: number };
+  sustained: (LoadResult & { rate: number }) | null;
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
   ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
   targets: { sustained: { met: boolean }; p99At500: { met: boolean } };
@@ -365,7 +387,7 @@ function markdown(r: {
   const built = Object.entries(r.build.built).map(([k, v]) => `${k} ${n(v.rows)} rows in ${v.seconds} s`).join('; ');
   return `# Border pipeline: one traveller end to end
 
-\`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}.
+\`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}${r.machine.nodeFlags.length ? ` (${r.machine.nodeFlags.join(' ')}, as \`npm start\`)` : ''}, PostgreSQL ${r.machine.postgres}.
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
 Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction (shared by the crossings written together, ADR 0507) with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
@@ -375,8 +397,9 @@ Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes wer
 |---|---:|---:|---:|---:|---:|---:|---|---|
 ${lr(`closed loop, ${r.closed.concurrency} concurrent`, r.closed, r.load.closed)}
 ${lr(`open loop, ${r.open.rate}/s (latency from scheduled send)`, r.open, r.load.open)}
+${r.sustained ? lr(`open loop, ${r.sustained.rate}/s offered (sustained?)`, r.sustained, r.load.sustained) : ''}
 
-Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).
+Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).${r.sustained ? ` Sustained (ADR 0511: the closed loop's rate is bounded by its ${r.closed.concurrency} travellers in flight, not by the server): offered ${n(r.sustained.rate)}/s, the server completed ${n(r.sustained.perSecond)}/s, ${n(r.sustained.dropped ?? 0)} not sent for a second of backlog.` : ''}
 
 CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
 
@@ -396,8 +419,14 @@ Baselines, same database, same run (load ${r.load.baselines.join(' ')}):
 | pgbench single-row INSERT, ${r.baselines.pgbench[1]!.clients} clients | ${n(r.baselines.pgbench[1]!.tps)} tps | ${r.ratios.closedOverPgbenchN} |
 | pg_trgm \`%\` on ${n(r.baselines.trgm.nameForms)} listed name forms + document lookup, ${r.baselines.trgm.travellers} travellers, screening only | p50 ${r.baselines.trgm.p50} ms, p95 ${r.baselines.trgm.p95} ms, p99 ${r.baselines.trgm.p99} ms, ${n(r.baselines.trgm.perSecondOneConnection)}/s on one connection | — |
 
-Targets (issue 4 §6): sustained ≥ 1,000 crossings/s — ${r.targets.sustained.met ? 'met' : 'not met'}; p99 ≤ 25 ms at 500/s — ${r.targets.p99At500.met ? 'met' : 'not met'} (at ${n(r.sizes.persons)} persons / ${n(r.build.crossings)} crossings).
+Targets (issue 4 §6): sustained ≥ 1,000 crossings/s — ${r.targets.sustained.met ? 'met' : 'not met'}${r.sustained ? ` (offered ${n(r.sustained.rate)}/s, completed ${n(r.sustained.perSecond)}/s)` : ' (no sustained phase run)'}; p99 ≤ 25 ms at 500/s — ${r.targets.p99At500.met ? 'met' : 'not met'} (at ${n(r.sizes.persons)} persons / ${n(r.build.crossings)} crossings).
 `;
 }
 
-await main();
+// The benchmark runs the server's code in this process, so it runs with the Node flags `npm start` gives the
+// server (package.json; ADR 0511: a larger young generation). Without them it starts itself again with them.
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+const START_FLAGS = pkg.scripts.start.match(/--[a-z-]+=\S+/g) ?? [];
+const running = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+if (START_FLAGS.every((f) => running.includes(f))) await main();
+else process.exit(spawnSync(process.execPath, [...process.execArgv, ...START_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' }).status ?? 1);
