@@ -74,7 +74,8 @@ describe('browser: statistics dashboards and open data', () => {
     // Then into one sex, from the breakdown; the breadcrumb has three steps, and its first goes back.
     await page.locator('#chart-breakdown .drill button').first().click();
     await expect.poll(hash).toMatch(/drill=period:\d{4}-\d{2},sex:(F|M|O|_U)/);
-    expect(await page.locator('nav.trail li').count()).toBe(3);
+    // The address changes before the page has rendered the drill: wait for the breadcrumb's third step.
+    await expect.poll(() => page.locator('nav.trail li').count()).toBe(3);
     await page.locator('nav.trail a', { hasText: en['stats.trailStart'] }).click();
     await expect.poll(hash).not.toContain('drill=');
     await page.locator('#chart-breakdown').waitFor();

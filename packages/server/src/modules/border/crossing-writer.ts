@@ -19,8 +19,10 @@ import { appendGroup, type GroupPart } from './group-append.ts';
  * Group commit of border crossings (ADR 0507). Each crossing is checked on its own (assessment, screening,
  * validation: record.ts); its write — registration of a new holder, history read, the crossing with its
  * stay position, handovers, the edge hook, the idempotent answer and the audit row — joins the crossings
- * waiting to be written at that moment, and the group is written in one transaction with one statement per
- * kind of row: the round trips, commits and audit-chain appends of a busy post are shared.
+ * waiting to be written at that moment, and the group is written together: the round trips, commits and
+ * audit-chain appends of a busy post are shared. Most groups read first and then write everything with one
+ * statement that commits on its own (ADR 0511); a group with referrals, edge deliveries or automatic merges
+ * is written in a transaction, one statement per kind of row (ADR 0509).
  *
  * - At most PARALLEL_GROUPS groups at a time per database: a crossing that finds one free is written at
  *   once (a group of one on a quiet system); those that arrive while all are busy form the next group (at
@@ -28,7 +30,7 @@ import { appendGroup, type GroupPart } from './group-append.ts';
  * - Each person, document, corrected record and idempotency key is in at most one group being written; a
  *   second use waits until that group has committed, so that its stay and conflict check see the first
  *   (as separate transactions one after the other would).
- * - When the group's transaction fails, each member is written again alone: one member's error (a lost
+ * - When the group's write fails, each member is written again alone: one member's error (a lost
  *   idempotency claim, a correction raced by another, a refused registration) is its own and rolls back
  *   nothing of the others.
  */

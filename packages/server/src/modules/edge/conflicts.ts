@@ -9,8 +9,9 @@ import { conflictsOf, fixedMinimum, type UseOfDocument } from './conflict-rule.t
 import type { Warning } from './outbox.ts';
 
 /**
- * The centre's conflict check (ADR 0503), run in the transaction of every crossing it records, whether an
- * officer at a connected post or an edge node's delivery wrote it: earlier uses of the same document
+ * The centre's conflict check (ADR 0503), run for every crossing it records (in its transaction, or just
+ * before its group's one write statement: ADR 0511), whether an officer at a connected post or an edge
+ * node's delivery wrote it: earlier uses of the same document
  * (issuing state + number) at other posts inside the minimum interval become review items. Both crossings
  * stay as recorded; nothing is dropped or refused. Crossings written together (ADR 0507) are checked with
  * one read; their documents differ (the group writer never puts two uses of one document in a group).

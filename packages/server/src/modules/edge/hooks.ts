@@ -8,7 +8,8 @@ import { enqueueCrossing, type Warning } from './outbox.ts';
  * What happens inside the transaction of recorded crossings (ADR 0503; several written together, ADR
  * 0507): an edge node appends each to its outbox, in order; the centre notes edge deliveries and looks
  * for conflicting uses of the documents. Returns warnings for the officer per crossing (e.g. the post's
- * clock ran backwards).
+ * clock ran backwards). The centre's hook also checks before the write (`before`, ADR 0511), for crossings
+ * no edge node delivered.
  */
 export function crossingHook(config: Config): CrossingHook {
   if (config.mode === 'edge') {
