@@ -177,9 +177,15 @@ function inOneStatement(w: PendingWrite): boolean {
   if (w.body.referrals?.length || w.delivery) return false;
   const hook = w.deps.onCrossingsRecorded;
   if (hook && !hook.before) return false;
-  const registers = w.record.personId === null && w.body.registerPerson === true;
-  return !registers || (w.deps.config.autoMergeThreshold > 1 && w.assessment.found !== null);
+  return !(w.record.personId === null && w.body.registerPerson === true) || registeredWithGroup(w);
 }
+
+/**
+ * A new holder is registered with the group's write (ADR 0509) unless automatic merging is on, whose merge
+ * (audited at once) must follow the registration in the chain, or no registry search ran to reuse: then one
+ * by one, in the transaction, as entered by hand.
+ */
+const registeredWithGroup = (w: PendingWrite) => w.deps.config.autoMergeThreshold > 1 && w.assessment.found !== null;
 
 /**
  * The first answer again, from what the key kept: the crossing read back as it was answered (superseded by
@@ -215,8 +221,8 @@ async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: b
     if (holder.personId !== null || !w.body.registerPerson) continue;
     const input = { record: a.documentRecord, jurisdictionPath: w.point.jurisdictionPath, at: w.now, crossingId: w.record.id };
     const mergesAutomatically = w.deps.config.autoMergeThreshold <= 1;
-    if (!mergesAutomatically && a.found) {
-      registering.push({ i, input: { ...input, auth: w.auth, found: a.found } });
+    if (registeredWithGroup(w)) {
+      registering.push({ i, input: { ...input, auth: w.auth, found: a.found! } });
       continue;
     }
     const r = await registerDocumentHolder(tx, w.origin, w.auth, { ...input, autoMergeThreshold: w.deps.config.autoMergeThreshold, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => holder.audits.push(e) }) });

@@ -1,0 +1,58 @@
+/**
+ * What the pipeline benchmark measures besides the loads (ADR 0511): the OS cache warmed before the loops,
+ * the share of crossings with a list hit, and latency per traveller kind.
+ */
+import type { Queryable } from '../../packages/server/src/db/client.ts';
+import { percentile } from '../persons/queries.ts';
+
+/** Reads every table and index of the public schema through the OS cache (pg_prewarm `read`); returns the MB read. */
+export async function prewarm(db: Queryable): Promise<number> {
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+  const r = await db.query<{ blocks: string }>(
+    `SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0) AS blocks FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relpersistence = 'p' AND ((n.nspname = 'public' AND c.relkind IN ('r', 'i', 'm'))
+         OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
+         OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)))`,
+  );
+  return Math.round((Number(r.rows[0]?.blocks ?? 0) * 8) / 1024);
+}
+
+export interface HitShare {
+  crossings: number;
+  withListHit: number;
+  listHitsPerCrossing: number;
+}
+
+/**
+ * The crossings the two loops recorded (time-ordered ids from `since`), with a watchlist, entry-ban or
+ * document hit, and such hits per crossing: the screening workload's shape (ADR 0511).
+ */
+export async function listHitShare(db: Queryable, since: number): Promise<HitShare> {
+  // The range of time-ordered ids from `since` to now (the built history's random ids rarely fall in it;
+  // recorded_at drops those that do).
+  const bound = (ms: number) => {
+    const hex = ms.toString(16).padStart(12, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+  };
+  const row = (await db.query<{ n: string; hit: string; hits: string }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE l > 0) AS hit, coalesce(sum(l), 0) AS hits
+       FROM (SELECT (SELECT count(*) FROM jsonb_array_elements(hits) h WHERE h->>'source' IN ('watchlist', 'entry_ban', 'document')) AS l
+               FROM border_crossings WHERE id >= $1::uuid AND id < $2::uuid AND recorded_at >= $3) x`,
+    [bound(since), bound(Date.now() + 1), new Date(since)],
+  )).rows[0]!;
+  const n = Number(row.n);
+  return { crossings: n, withListHit: Number(row.hit), listHitsPerCrossing: n ? Math.round((Number(row.hits) / n) * 100) / 100 : 0 };
+}
+
+export type KindSummary = Record<string, { count: number; meanMs: number | null; p50: number | null; p99: number | null }>;
+
+export function kindSummary(byKind: Record<string, number[]>): KindSummary {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    Object.entries(byKind).map(([k, v]) => {
+      const sorted = [...v].sort((a, b) => a - b);
+      const none = !sorted.length;
+      return [k, { count: sorted.length, meanMs: none ? null : r2(sorted.reduce((a, b) => a + b, 0) / sorted.length), p50: none ? null : r2(percentile(sorted, 50)), p99: none ? null : r2(percentile(sorted, 99)) }];
+    }),
+  );
+}
