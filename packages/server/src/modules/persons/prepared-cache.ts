@@ -1,7 +1,7 @@
 import * as P from '@kamurj/domain/persons';
 import { prepareRecord, type PreparedRecord } from '@kamurj/domain/names';
 import type { Queryable } from '../../db/client.ts';
-import type { PersonRow } from './repository.ts';
+import { COLUMNS, type PersonRow } from './repository.ts';
 
 /**
  * Registry rows and their prepared matcher records by `id:version` (ADR 0505). Every change of a person
@@ -77,4 +77,4 @@ export function preparedPersonJson(db: Queryable, row: PersonRowJson): CachedPer
 }
 
 /** The person columns of a candidate search (alias `p`), the record as JSON text for preparedPersonJson. */
-export const CANDIDATE_COLUMNS = 'p.id, p.version, p.record::text AS record, p.jurisdiction_path, p.merged_into, p.source, p.created_at, p.created_by, p.updated_at';
+export const CANDIDATE_COLUMNS = COLUMNS.split(', ').map((c) => (c === 'record' ? 'p.record::text AS record' : `p.${c}`)).join(', ');
