@@ -34,6 +34,15 @@ export interface EdgeDelivery {
 
 type Warnings = { code: string; message: string }[][];
 
+/** Rows another module writes with a group of crossings: a CTE over a jsonb array (ADR 0511). */
+export interface GroupPart {
+  /** A key of the statement's jsonb parameter (letters and underscores). */
+  name: string;
+  rows: unknown[];
+  /** One or more CTEs reading `source`, a jsonb array of `rows`. */
+  ctes: (source: string) => string;
+}
+
 export interface CrossingHook {
   (tx: Queryable, events: readonly CrossingRecordedEvent[]): Promise<Warnings>;
   /**
@@ -42,7 +51,7 @@ export interface CrossingHook {
    * warnings and the rows to write with that statement (or null). Absent when the hook needs the
    * transaction (an edge node's outbox).
    */
-  before?: (db: Queryable, events: readonly CrossingRecordedEvent[]) => Promise<{ warnings: Warnings; part: { name: string; rows: unknown[]; ctes: (source: string) => string } | null }>;
+  before?: (db: Queryable, events: readonly CrossingRecordedEvent[]) => Promise<{ warnings: Warnings; part: GroupPart | null }>;
 }
 
 export interface CrossingRecordedEvent {

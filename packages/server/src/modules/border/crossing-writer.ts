@@ -208,7 +208,6 @@ export async function replayedAnswer(db: Queryable, stored: unknown): Promise<un
  * time, and writes everything with one statement that commits on its own.
  */
 async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: boolean) {
-  const tx = q;
   // 1. Holders registered from their documents: written with the crossings (step 3) in one statement, their
   // audit rows with the group's at the end (ADR 0509) — unless automatic merging is on, whose merge (audited
   // at once) must follow the registration in the chain: then one by one, as entered by hand.
@@ -225,7 +224,7 @@ async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: b
       registering.push({ i, input: { ...input, auth: w.auth, found: a.found! } });
       continue;
     }
-    const r = await registerDocumentHolder(tx, w.origin, w.auth, { ...input, autoMergeThreshold: w.deps.config.autoMergeThreshold, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => holder.audits.push(e) }) });
+    const r = await registerDocumentHolder(q, w.origin, w.auth, { ...input, autoMergeThreshold: w.deps.config.autoMergeThreshold, found: a.found ?? undefined, ...(mergesAutomatically ? {} : { deferAudit: (e: AuditEvent) => holder.audits.push(e) }) });
     holder.personId = r.personId;
     holder.registered = r.personId;
   }
@@ -255,7 +254,7 @@ async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: b
   const parts: GroupPart[] = [];
   // Outside a transaction the hook's check goes out with the histories' read, on another connection.
   const [histories, checked] = await Promise.all([
-    repo.crossingsForStay(tx, [...new Set(holders.flatMap((h) => (h.personId && !fresh.has(h.personId) ? [h.personId] : [])))]),
+    repo.crossingsForStay(q, [...new Set(holders.flatMap((h) => (h.personId && !fresh.has(h.personId) ? [h.personId] : [])))]),
     inTx ? [] : Promise.all([...byHook].map(async ([hook, members]) => ({ members, found: await hook.before!(q, eventsOf(members)) }))),
   ]);
   for (const { members, found } of checked) {
@@ -291,22 +290,22 @@ async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: b
   let handovers: Awaited<ReturnType<typeof handoversOfCrossings>> = [];
   if (inTx) {
     // 3. The new holders, the crossings and the stay positions, one statement (ADR 0509).
-    rows = await appendGroup(tx, { ...(registrations ? { persons: registrations.payload } : {}), crossings, stays });
+    rows = await appendGroup(q, { ...(registrations ? { persons: registrations.payload } : {}), crossings, stays });
     // 4. Referrals (handovers to the receiving agencies).
     for (const [i, w] of writes.entries()) {
       const settings = w.assessment.settings;
       for (const r of w.body.referrals ?? []) {
         const code = settings.referrals[r.kind];
-        await insertHandover(tx, { id: randomUUID(), crossingId: w.record.id, personId: computed[i]!.record.personId, kind: r.kind, agencyId: w.agencyIds.get(code)!, agencyCode: code, crossingPoint: w.point.code, note: r.note ?? null, at: w.now, by: w.auth.actor.id, byName: displayName(w.auth) });
+        await insertHandover(q, { id: randomUUID(), crossingId: w.record.id, personId: computed[i]!.record.personId, kind: r.kind, agencyId: w.agencyIds.get(code)!, agencyCode: code, crossingPoint: w.point.code, note: r.note ?? null, at: w.now, by: w.auth.actor.id, byName: displayName(w.auth) });
       }
     }
     // 5. The mode's hook (edge outbox, or the centre's conflict check), per hook for the crossings that share it.
     for (const [hook, members] of byHook) {
-      const found = await hook(tx, eventsOf(members));
+      const found = await hook(q, eventsOf(members));
       members.forEach((i, k) => warnings[i]!.push(...(found[k] ?? [])));
     }
     const referred = writes.filter((w) => w.body.referrals?.length).map((w) => w.record.id);
-    if (referred.length) handovers = await handoversOfCrossings(tx, referred);
+    if (referred.length) handovers = await handoversOfCrossings(q, referred);
   }
   // 6. The answers, without the crossing (an idempotency key keeps its id: ADR 0509).
   const answers = writes.map((w, i) => {
@@ -354,7 +353,7 @@ async function writeGroup(q: Queryable, writes: readonly PendingWrite[], inTx: b
     }),
   );
   const keys = writes.map((w, i) => ({ scope: w.idem.scope, key: w.idem.key, hash: w.idem.hash, at: w.now, status: 201, response: { crossingId: w.record.id, ...answers[i]! } }));
-  if (inTx) await appendGroup(tx, { crossings: [], answers: keys, audit });
+  if (inTx) await appendGroup(q, { crossings: [], answers: keys, audit });
   else rows = await appendGroup(q, { ...(registrations ? { persons: registrations.payload } : {}), crossings, stays, answers: keys, ...(parts.length ? { extra: parts } : {}), audit });
   return answers.map((a, i) => ({ crossing: presentCrossing(rows![i]!), ...a }));
 }

@@ -1,3 +1,4 @@
+import type { GroupPart } from '../../app-deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { ANSWERS_CTE, CROSSINGS_CTE, crossingPayload, storedRow, type CrossingPayload, type CrossingRow, type NewCrossing } from './crossings-repository.ts';
 import { NEW_PERSONS_CTES } from '../persons/index.ts';
@@ -15,14 +16,8 @@ export interface IdempotentAnswer {
 /** Another delivery of the same request holds an idempotency key of the group (SQLSTATE KB001, migration 0024). */
 export class ClaimLost extends Error {}
 
-/** Rows another module writes with the group (a CTE over a jsonb array), e.g. the centre's conflict review items. */
-export interface GroupPart {
-  /** A key of the statement's jsonb parameter (letters and underscores). */
-  name: string;
-  rows: unknown[];
-  /** One or more CTEs reading `source`, a jsonb array of `rows`. */
-  ctes: (source: string) => string;
-}
+/** Rows another module writes with the group, e.g. the centre's conflict review items (AppDeps' hook). */
+export type { GroupPart } from '../../app-deps.ts';
 
 /**
  * The writes of a group of crossings (ADR 0507) in one statement, whatever the group's size (ADR 0509):
