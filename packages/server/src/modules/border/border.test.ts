@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
-import { newKey, passportMrz, record } from '../../testing/border.ts';
+import { newKey, passportMrz, record, zvartnotsEntry } from '../../testing/border.ts';
 import { screeningStats } from './screening-cache.ts';
 
 let t: TestApp;
@@ -180,5 +180,26 @@ describe('decisions, idempotency and corrections', () => {
     await expect(t.ownerDb.query(`DELETE FROM border_crossings WHERE id = $1`, [wrong.id])).rejects.toThrow();
     const list = (await officer.get('/api/border/crossings?crossingPoint=ZVARTNOTS&limit=200')).json();
     expect(list.items.map((c: { id: string }) => c.id)).toContain(wrong.id);
+  });
+
+  it("a crossing's person must exist, and persons are never deleted (the check that replaced the foreign key, ADR 0512)", async () => {
+    const c = (await record(officer, zvartnotsEntry(passportMrz({ surname: 'LINDQVIST', given: 'MAJA', number: 'SE5550123', state: 'SWE' }), { registerPerson: true }))).json().crossing;
+    expect(c.personId).toEqual(expect.any(String));
+    // A copy of the row under a new id: with its own person it is accepted, with an unknown one refused.
+    const copy = (person: string) =>
+      t.ownerDb.query(
+        `INSERT INTO border_crossings SELECT (jsonb_populate_record(NULL::border_crossings, to_jsonb(c) || jsonb_build_object('id', gen_random_uuid(), 'person_id', $2::uuid))).* FROM border_crossings c WHERE c.id = $1`,
+        [c.id, person],
+      );
+    await expect(copy('00000000-0000-4000-8000-00000000dead')).rejects.toThrow(/no person 00000000-0000-4000-8000-00000000dead/);
+    await copy(c.personId);
+    expect((await t.ownerDb.query<{ n: number }>('SELECT count(*)::int AS n FROM border_crossings WHERE person_id = $1', [c.personId])).rows[0]!.n).toBe(2);
+    const position = (person: string) =>
+      t.ownerDb.query(
+        `INSERT INTO border_stay_positions SELECT (jsonb_populate_record(NULL::border_stay_positions, to_jsonb(s) || jsonb_build_object('person_id', $2::uuid))).* FROM border_stay_positions s WHERE s.person_id = $1`,
+        [c.personId, person],
+      );
+    await expect(position('00000000-0000-4000-8000-00000000beef')).rejects.toThrow(/border_stay_positions: no person 00000000-0000-4000-8000-00000000beef/);
+    await expect(t.ownerDb.query('DELETE FROM persons WHERE id = $1', [c.personId])).rejects.toThrow(/never deleted/);
   });
 });
