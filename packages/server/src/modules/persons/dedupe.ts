@@ -40,7 +40,8 @@ export async function findCandidates(
   // record's birth year to reach it (domain birthYearReach; the border's 0.9: within a year) or of unknown
   // birth year (ADR 0506) and, when the record's birth date is full, only those whose full date can reach
   // it (birthDatesReaching; at 0.9 the same date, day and month swapped, or a year apart) or whose date is
-  // partial (ADR 0507); documents still block everyone.
+  // partial (ADR 0507); documents still block everyone. A full date is one seek per date in the index by
+  // key, year and date (its year is its first four digits; migration 0027).
   const reach = opts.blockFor === undefined ? null : birthYearReach(opts.blockFor);
   const year = reach === null ? null : repo.derived(person.record)[1];
   const dates = year === null || !person.record.birthDate ? null : birthDatesReaching(opts.blockFor!, person.record.birthDate);
@@ -48,7 +49,7 @@ export async function findCandidates(
     year === null
       ? 'SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[])'
       : dates
-        ? `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_date = ANY($6::text[])
+        ? `SELECT k.person_id, 1 AS w FROM unnest($6::text[]) AS d(date) JOIN person_name_keys k ON k.key = ANY($1::text[]) AND k.birth_year = left(d.date, 4)::int AND k.birth_date = d.date
            UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND length(birth_date) < 10 AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
            UNION ALL SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year IS NULL`
         : `SELECT person_id, 1 AS w FROM person_name_keys WHERE key = ANY($1::text[]) AND birth_year BETWEEN $4::int - $5::int AND $4::int + $5::int
