@@ -63,7 +63,7 @@ export async function closedLoop(concurrency: number, seconds: number, run: (i: 
 }
 
 /** `rate` requests per second for `seconds`, each latency from its scheduled time. */
-export async function openLoop(rate: number, seconds: number, run: (i: number) => Promise<void>, maxInFlight = 5000): Promise<LoadResult> {
+export async function openLoop(rate: number, seconds: number, run: (i: number) => Promise<void>, maxInFlight = 5000, timeline?: Array<[number, number]>): Promise<LoadResult> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   const total = Math.floor(rate * seconds);
@@ -81,7 +81,11 @@ export async function openLoop(rate: number, seconds: number, run: (i: number) =
       continue;
     }
     const p = run(i).then(
-      () => void latencies.push(performance.now() - scheduled),
+      () => {
+        const ms = performance.now() - scheduled;
+        latencies.push(ms);
+        timeline?.push([Date.now(), Math.round(ms * 10) / 10]);
+      },
       (e) => void (errors[codeOf(e)] = (errors[codeOf(e)] ?? 0) + 1),
     );
     running.add(p);

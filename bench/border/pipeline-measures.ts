@@ -56,3 +56,26 @@ export function kindSummary(byKind: Record<string, number[]>): KindSummary {
     }),
   );
 }
+
+/** The server's WAL counters (pg_stat_wal, PostgreSQL 14+: the whole server, which runs nothing else here); null where unavailable. */
+export async function walCounters(db: Queryable): Promise<{ bytes: number; fpi: number } | null> {
+  try {
+    const r = await db.query<{ bytes: string; fpi: string }>('SELECT wal_bytes::text AS bytes, wal_fpi::text AS fpi FROM pg_stat_wal');
+    return r.rows[0] ? { bytes: Number(r.rows[0].bytes), fpi: Number(r.rows[0].fpi) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface WalPerCrossing {
+  /** kB of WAL per crossing written. */
+  kB: number;
+  /** Full-page images per crossing: a page's first change after a checkpoint copies the whole page (ADR 0512). */
+  fullPages: number;
+}
+
+/** WAL per crossing between two walCounters readings. */
+export function walPerCrossing(a: { bytes: number; fpi: number } | null, b: { bytes: number; fpi: number } | null, crossings: number): WalPerCrossing | null {
+  if (!a || !b || crossings <= 0) return null;
+  return { kB: Math.round(((b.bytes - a.bytes) / crossings / 1000) * 10) / 10, fullPages: Math.round(((b.fpi - a.fpi) / crossings) * 100) / 100 };
+}

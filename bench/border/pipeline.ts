@@ -10,6 +10,7 @@
  *     sustained phase unless --sustain-seconds is given)
  *     [--rebuild] (drop and rebuild the scratch database, e.g. after a migration changed) [--trace-sql]
  *     [--profile FILE] (CPU profile of the closed loop only, for Chrome DevTools or speedscope)
+ *     [--timeline FILE] (each open-loop answer as [epoch ms, latency ms], to line the tail up with vmstat)
  *     [--build-only] (build or complete the scratch database and stop: the build can run while the machine
  *     is busy, the measurement when it is quiet)
  *
@@ -44,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, prewarm, type HitShare, type KindSummary } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, prewarm, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -71,6 +72,8 @@ if (!['auto', 'thread', 'event-loop'].includes(SCREENING)) throw new Error('--sc
 const REBUILD = process.argv.includes('--rebuild');
 const TRGM_SAMPLE = 500;
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
+/** Each open-loop answer as [epoch ms, latency ms], to line the tail up with vmstat or the server's log. */
+const TIMELINE = process.argv.includes('--timeline') ? process.argv[process.argv.indexOf('--timeline') + 1] : undefined;
 
 const base = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 const dbName = `kamurj_bench_border_${sizes.persons}_${sizes.crossings}`;
@@ -153,6 +156,15 @@ async function main() {
   // Earlier runs left dead row versions in the tables every crossing writes (one per update of the audit
   // head and of a stay position); where autovacuum is off (as on this machine's server) they pile up
   // from run to run and slow the next one. Each run starts from vacuumed tables.
+  // The statistics worker's change queue (ADR 0601): the bulk load queued every traveller, and each run
+  // queues its own. A server in service empties it (a bulk build at the worker's first tick, then every
+  // 10 s), so its traveller index stays small and in memory; here nothing empties it, and at 10,000,000
+  // rows every crossing's queue entry was a write to a random page of a 600 MB index (ADR 0512). Each run
+  // starts from an empty queue. The statistics themselves are not part of the pipeline (issue 4 §6;
+  // bench/statistics measures them) and the worker does not run during the loops.
+  const queued = (await adminDb.query<{ n: string }>('SELECT count(*) AS n FROM stat_queue')).rows[0]!.n;
+  await adminDb.query('TRUNCATE stat_queue');
+  log(`emptied the statistics queue (${Number(queued).toLocaleString('en')} travellers)`);
   const av = (await adminDb.query<{ a: string }>(`SELECT current_setting('autovacuum') AS a`)).rows[0]?.a;
   log(`vacuum of the written tables (autovacuum ${av}) …`);
   await adminDb.query('VACUUM ANALYZE audit_head, audit_log, border_stay_positions, border_idempotency, border_crossings, persons, person_name_keys, person_document_keys, person_history, duplicate_candidates');
@@ -246,7 +258,11 @@ async function main() {
     loadBefore.open = load();
     log(`open loop: ${RATE}/s for ${OPEN_SECONDS} s …`);
     // At most one second of backlog in flight: beyond it requests are dropped and counted (a target miss).
-    const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE);
+    const timeline: Array<[number, number]> | undefined = TIMELINE ? [] : undefined;
+    const wal0 = await walCounters(adminDb);
+    const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE, timeline);
+    const walOpen = walPerCrossing(wal0, await walCounters(adminDb), open.completed);
+    if (TIMELINE) writeFileSync(TIMELINE, JSON.stringify(timeline));
     const openByKind = kindSummary(byKind);
     log(`  p50 ${open.p50} p99 ${open.p99} ms`);
     const screened = await listHitShare(adminDb, loopsStart);
@@ -262,7 +278,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99 }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -291,7 +307,7 @@ async function main() {
       closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
-      open: { rate: RATE, ...open },
+      open: { rate: RATE, ...open, wal: walOpen },
       sustained,
       baselines: { pgbench: [pgb1, pgbN], trgm },
       ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
@@ -324,7 +340,7 @@ function markdown(r: {
   closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
-  open: LoadResult & { rate: number };
+  open: LoadResult & { rate: number; wal: WalPerCrossing | null };
   sustained: (LoadResult & { rate: number }) | null;
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
   ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
@@ -351,7 +367,7 @@ Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once
 
 CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
 
-Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
+${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
 
 Time per traveller kind, from the actual send (ms; mean in the closed loop, p50 / p99 in the open loop):
 
