@@ -300,6 +300,7 @@ async function main() {
       build: { ...build, historicalCrossings: build.crossings },
       travellers: Object.fromEntries(KINDS.map((k) => [k, travellers.filter((t) => t.kind === k).length])),
       prewarm: { mb: warmed, seconds: prewarmSeconds },
+      statisticsQueueEmptied: Number(queued),
       warmupSeconds: Math.round(warmupSeconds * 10) / 10,
       warmupLoopMaxMs,
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
@@ -333,6 +334,7 @@ function markdown(r: {
   build: BuildReport;
   travellers: Record<string, number>;
   prewarm: { mb: number; seconds: number };
+  statisticsQueueEmptied: number;
   warmupSeconds: number;
   warmupLoopMaxMs: number;
   screening: string;
@@ -354,8 +356,8 @@ function markdown(r: {
 \`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}${r.machine.nodeFlags.length ? ` (${r.machine.nodeFlags.join(' ')}, as \`npm start\`)` : ''}, PostgreSQL ${r.machine.postgres}.
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
-Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one transaction (shared by the crossings written together, ADR 0507) with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
-Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes were read into the operating system's cache (pg_prewarm \`read\`, ${r.prewarm.seconds} s; ADR 0511), as a server in service holds them. Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
+Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one statement that commits on its own, or a transaction (shared by the crossings written together, ADR 0507, 0511), with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
+Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes were read into the operating system's cache (pg_prewarm \`read\`, ${r.prewarm.seconds} s; ADR 0511), as a server in service holds them, and the statistics worker's queue was emptied (${n(r.statisticsQueueEmptied)} travellers; its worker does not run here, ADR 0512). Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
 
 | Load | Crossings | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg |
 |---|---:|---:|---:|---:|---:|---:|---|---|
