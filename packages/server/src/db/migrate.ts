@@ -70,8 +70,8 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
 
 /**
  * PostgreSQL: the server runs as a restricted role that can read and write the application's tables but
- * cannot UPDATE, DELETE or TRUNCATE the audit log. (On PGlite, a single-user engine, the trigger in
- * 0002_audit.sql is the guard.)
+ * cannot UPDATE, DELETE or TRUNCATE the audit log, nor delete persons (ADR 0512). (On PGlite, a
+ * single-user engine, the triggers in 0002_audit.sql and 0026_border_person_checks.sql are the guard.)
  */
 async function applyGrants(db: Db): Promise<void> {
   await db.exec(`
@@ -86,6 +86,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROL
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${APP_ROLE};
 REVOKE UPDATE, DELETE, TRUNCATE ON person_history FROM ${APP_ROLE};
+REVOKE DELETE, TRUNCATE ON persons FROM ${APP_ROLE};
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${APP_ROLE};
 `);
 }
