@@ -79,3 +79,17 @@ export function walPerCrossing(a: { bytes: number; fpi: number } | null, b: { by
   if (!a || !b || crossings <= 0) return null;
   return { kB: Math.round(((b.bytes - a.bytes) / crossings / 1000) * 10) / 10, fullPages: Math.round(((b.fpi - a.fpi) / crossings) * 100) / 100 };
 }
+
+/**
+ * The PostgreSQL settings that decide how much a write-heavy run writes to disk and when (ADR 0513): the
+ * figures depend on them as much as on the code, so every report names them. Values as the server shows them.
+ */
+export const SERVER_SETTINGS = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'full_page_writes', 'synchronous_commit', 'bgwriter_lru_maxpages', 'huge_pages', 'autovacuum'] as const;
+
+export async function serverSettings(db: Queryable): Promise<Record<string, string>> {
+  const r = await db.query<{ name: string; value: string }>(
+    `SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY array_position($1::text[], name)`,
+    [[...SERVER_SETTINGS]],
+  );
+  return Object.fromEntries(r.rows.map((x) => [x.name, x.value]));
+}
