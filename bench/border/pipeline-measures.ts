@@ -93,3 +93,19 @@ export async function serverSettings(db: Queryable): Promise<Record<string, stri
   );
   return Object.fromEntries(r.rows.map((x) => [x.name, x.value]));
 }
+
+/**
+ * The machine's speed just before a load phase: the median of `n` `SELECT 1` round trips on one connection.
+ * A shared virtual machine's speed drifts within a session (ADR 0513: 0.15–0.40 ms on one machine), often by
+ * more than the change a comparison is after, so each run records it next to its figures.
+ */
+export async function roundTripMs(db: Queryable, n = 300): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await db.query('SELECT 1');
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(percentile(times, 50) * 1000) / 1000;
+}

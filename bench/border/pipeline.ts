@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, prewarm, serverSettings, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, prewarm, roundTripMs, serverSettings, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -230,6 +230,8 @@ async function main() {
 
     const loadBefore = { closed: load(), open: [] as number[], sustained: [] as number[], baselines: [] as number[] };
     const loopsStart = Date.now();
+    // The machine's speed before and after the loads (ADR 0513): a comparison of two runs is only as good as this is steady.
+    const roundTrip = { before: await roundTripMs(adminDb), after: Number.NaN };
     log(`closed loop: ${CONCURRENCY} concurrent for ${SECONDS} s …`);
     const profiler = PROFILE ? new Session() : null;
     if (profiler) {
@@ -277,10 +279,11 @@ async function main() {
       sustained = { rate: SUSTAIN_RATE, ...(await openLoop(SUSTAIN_RATE, SUSTAIN_SECONDS, () => next(), SUSTAIN_RATE)) };
       log(`  ${sustained.perSecond}/s p50 ${sustained.p50} p99 ${sustained.p99} ms, ${sustained.dropped} not sent`);
     }
+    roundTrip.after = await roundTripMs(adminDb);
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -308,6 +311,7 @@ async function main() {
       warmupLoopMaxMs,
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
+      roundTrip,
       closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
@@ -343,6 +347,7 @@ function markdown(r: {
   warmupLoopMaxMs: number;
   screening: string;
   load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
+  roundTrip: { before: number; after: number };
   closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
@@ -361,7 +366,7 @@ function markdown(r: {
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
 Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one statement that commits on its own, or a transaction (shared by the crossings written together, ADR 0507, 0511), with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
-Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes were read into the operating system's cache (pg_prewarm \`read\`, ${r.prewarm.seconds} s; ADR 0511), as a server in service holds them, and the statistics worker's queue was emptied (${n(r.statisticsQueueEmptied)} travellers; its worker does not run here, ADR 0512). Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures.
+Before the loops, ${n(r.prewarm.mb)} MB of the database's tables and indexes were read into the operating system's cache (pg_prewarm \`read\`, ${r.prewarm.seconds} s; ADR 0511), as a server in service holds them, and the statistics worker's queue was emptied (${n(r.statisticsQueueEmptied)} travellers; its worker does not run here, ADR 0512). Warm-up ${r.warmupSeconds} s (includes preparing the screening index; screening ran ${r.screening === 'thread' ? 'in its worker thread' : 'on the event loop'}, ADR 0510, and the event loop was held at most ${r.warmupLoopMaxMs.toLocaleString('en')} ms at a time). Load average (1/5/15 min) before each phase in the last column: other work on the machine skews the figures. A \`SELECT 1\` round trip took ${r.roundTrip.before} ms (median) before the loads and ${r.roundTrip.after} ms after them: a shared machine's speed drifts (ADR 0513).
 
 | Load | Crossings | Per second | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg |
 |---|---:|---:|---:|---:|---:|---:|---|---|
