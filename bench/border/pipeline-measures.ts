@@ -1,7 +1,10 @@
 /**
  * What the pipeline benchmark measures besides the loads (ADR 0511): the OS cache warmed before the loops,
- * the share of crossings with a list hit, and latency per traveller kind.
+ * the share of crossings with a list hit, latency per traveller kind, WAL per crossing (ADR 0512), the
+ * server's settings and the machine's round trip (ADR 0513), and the CPU and system calls of Node and
+ * PostgreSQL.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Queryable } from '../../packages/server/src/db/client.ts';
 import { percentile } from '../persons/queries.ts';
 
@@ -108,4 +111,40 @@ export async function roundTripMs(db: Queryable, n = 300): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return Math.round(percentile(times, 50) * 1000) / 1000;
+}
+
+/** Node's own reads and writes (sockets included) from /proc/self/io: bytes and system calls. */
+export function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: number } | null {
+  try {
+    const fields = Object.fromEntries(readFileSync('/proc/self/io', 'utf8').trim().split('\n').map((l) => { const [k, v] = l.split(':'); return [k!.trim(), Number(v)]; }));
+    return { wchar: fields.wchar ?? 0, syscw: fields.syscw ?? 0, rchar: fields.rchar ?? 0, syscr: fields.syscr ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds (user + system) of every PostgreSQL server process on this machine, from /proc (Linux; null
+ * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
+ * database's share of the work (other databases' activity on the same server included).
+ */
+export function postgresCpuSeconds(): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+        const fields = stat.slice(close + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
 }

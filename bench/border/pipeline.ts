@@ -26,7 +26,7 @@
  * the same names. Writes bench/results/border-pipeline.{json,md}. Nothing asserts on time.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, prewarm, roundTripMs, serverSettings, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -81,42 +81,6 @@ const url = new URL(pgConnectionString(base));
 url.pathname = `/${dbName}`;
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${s} (load ${load().join(' ')})`);
-
-/** Node's own reads and writes (sockets included) from /proc/self/io: bytes and system calls. */
-function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: number } | null {
-  try {
-    const fields = Object.fromEntries(readFileSync('/proc/self/io', 'utf8').trim().split('\n').map((l) => { const [k, v] = l.split(':'); return [k!.trim(), Number(v)]; }));
-    return { wchar: fields.wchar ?? 0, syscw: fields.syscw ?? 0, rchar: fields.rchar ?? 0, syscr: fields.syscr ?? 0 };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds (user + system) of every PostgreSQL server process on this machine, from /proc (Linux; null
- * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
- * database's share of the work (other databases' activity on the same server included).
- */
-function postgresCpuSeconds(): number | null {
-  try {
-    let ticks = 0;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
-        const fields = stat.slice(close + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-    return ticks / 100;
-  } catch {
-    return null;
-  }
-}
 
 /** A border-post machine token with national reach that may record crossings and register holders. */
 const auth: AuthContext = {
