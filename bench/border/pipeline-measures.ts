@@ -87,7 +87,7 @@ export function walPerCrossing(a: { bytes: number; fpi: number } | null, b: { by
  * The PostgreSQL settings that decide how much a write-heavy run writes to disk and when (ADR 0513): the
  * figures depend on them as much as on the code, so every report names them. Values as the server shows them.
  */
-export const SERVER_SETTINGS = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'full_page_writes', 'synchronous_commit', 'bgwriter_lru_maxpages', 'huge_pages', 'autovacuum'] as const;
+const SERVER_SETTINGS = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'full_page_writes', 'synchronous_commit', 'bgwriter_lru_maxpages', 'huge_pages', 'autovacuum'] as const;
 
 export async function serverSettings(db: Queryable): Promise<Record<string, string>> {
   const r = await db.query<{ name: string; value: string }>(
@@ -99,7 +99,7 @@ export async function serverSettings(db: Queryable): Promise<Record<string, stri
 
 /**
  * The machine's speed just before a load phase: the median of `n` `SELECT 1` round trips on one connection.
- * A shared virtual machine's speed drifts within a session (ADR 0513: 0.15–0.40 ms on one machine), often by
+ * A shared virtual machine's speed drifts within a session (ADR 0513: 0.13–0.40 ms on one machine), often by
  * more than the change a comparison is after, so each run records it next to its figures.
  */
 export async function roundTripMs(db: Queryable, n = 300): Promise<number> {
