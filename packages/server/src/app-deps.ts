@@ -18,6 +18,11 @@ export interface AppDeps {
    * backwards). Set by buildApp from the mode.
    */
   onCrossingsRecorded?: CrossingHook;
+  /**
+   * Called inside the transaction that records an officer's adjudication of a screening hit (ADR 0514): on
+   * an edge node it appends the adjudication to the outbox that takes it to the centre. Absent at the centre.
+   */
+  onHitAdjudicated?: (tx: Queryable, adjudication: { id: string; at: Date }) => Promise<void>;
 }
 
 /** A crossing delivered by an edge node (ADR 0503): the id, officer and sequence number it had there. */

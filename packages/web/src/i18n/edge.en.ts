@@ -8,6 +8,8 @@ export const enEdge = {
   'edge.pending': 'Crossings waiting to be sent: {count}',
   'edge.rejected': 'Crossings the centre refused (to review): {count}',
   'edge.clockWarnings': 'Crossings recorded while the clock ran backwards: {count}',
+  'edge.adjudicationsPending': 'Decisions on hits waiting to be sent: {count}',
+  'edge.adjudicationsRejected': 'Decisions on hits the centre could not apply (to review): {count}',
   'edge.conflicts.title': 'Document conflicts',
   'edge.conflicts.summary': 'One document used at two crossing points closer in time than anyone can travel. Both crossings are kept.',
   'edge.conflicts.state': 'Show',

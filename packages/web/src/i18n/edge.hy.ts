@@ -10,6 +10,8 @@ export const hyEdge: Record<keyof typeof enEdge, string> = {
   'edge.pending': 'Ուղարկման սպասող հատումներ՝ {count}',
   'edge.rejected': 'Կենտրոնի կողմից մերժված հատումներ (վերանայման)՝ {count}',
   'edge.clockWarnings': 'Հետ գնացած ժամացույցով գրանցված հատումներ՝ {count}',
+  'edge.adjudicationsPending': 'Ուղարկման սպասող որոշումներ համընկնումների վերաբերյալ՝ {count}',
+  'edge.adjudicationsRejected': 'Համընկնումների վերաբերյալ որոշումներ, որոնք կենտրոնը չկարողացավ կիրառել (վերանայման)՝ {count}',
   'edge.conflicts.title': 'Փաստաթղթերի հակասություններ',
   'edge.conflicts.summary': 'Նույն փաստաթուղթը երկու անցակետում՝ ավելի կարճ ժամանակում, քան հնարավոր է անցնել։ Երկու հատումներն էլ պահպանվում են։',
   'edge.conflicts.state': 'Ցուցադրել',

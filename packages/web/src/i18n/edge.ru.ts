@@ -10,6 +10,8 @@ export const ruEdge: Record<keyof typeof enEdge, string> = {
   'edge.pending': 'Пересечений ожидают отправки: {count}',
   'edge.rejected': 'Пересечений отклонено центром (на проверку): {count}',
   'edge.clockWarnings': 'Пересечений записано при отставших часах: {count}',
+  'edge.adjudicationsPending': 'Решений по совпадениям ожидают отправки: {count}',
+  'edge.adjudicationsRejected': 'Решений по совпадениям центр не смог применить (на проверку): {count}',
   'edge.conflicts.title': 'Конфликты документов',
   'edge.conflicts.summary': 'Один документ использован в двух пунктах пропуска за время, за которое невозможно доехать. Оба пересечения сохранены.',
   'edge.conflicts.state': 'Показать',

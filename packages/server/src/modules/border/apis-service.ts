@@ -269,10 +269,12 @@ export async function adjudicatePassenger(
   await deps.db.tx(async (tx) => {
     await repo.insertAdjudication(tx, a);
     if (person) {
+      const id = randomUUID();
       await tx.query(
         `INSERT INTO border_adjudications (id, person_id, entry_id, entry_version, outcome, reason, by_id, by_name, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [randomUUID(), person.personId, a.entry_id, a.entry_version, a.outcome, a.reason, a.by_id, a.by_name, a.at],
+        [id, person.personId, a.entry_id, a.entry_version, a.outcome, a.reason, a.by_id, a.by_name, a.at],
       );
+      await deps.onHitAdjudicated?.(tx, { id, at: a.at });
     }
     await audit(tx, origin, {
       action: 'border.apis.adjudicate',

@@ -4,6 +4,7 @@ export type { EntryData } from './lists-repository.ts';
 export { seedCrossing, seedListEntry, type SeedCrossing } from './seeding.ts';
 // Edge mode (ADR 0503): the centre records crossings delivered by edge nodes through the same path.
 export { recordCrossing } from './record.ts';
+export { recordDeliveredAdjudication, type DeliveredAdjudication } from './service.ts';
 export { CrossingBody } from './schemas.ts';
 export { recomputeStayPosition } from './stay-recompute.ts';
 // Residence applications screen the applicant before a decision (ADR 0404).

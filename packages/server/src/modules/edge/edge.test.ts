@@ -96,7 +96,7 @@ describe('outbox and push', () => {
     expect((await outbox())[0]!.state).toBe('pending');
 
     const r = await pushOnce(edge.app.deps, client, NODE);
-    expect(r).toEqual({ delivered: 4, rejected: 0, failure: null });
+    expect(r).toEqual({ delivered: 4, rejected: 0, adjudications: { delivered: 0, rejected: 0 }, failure: null });
     const rows = await outbox();
     expect(rows.every((x) => x.state === 'delivered')).toBe(true);
     expect(await atCentre(rows.map((x) => x.crossing_id))).toBe(4);

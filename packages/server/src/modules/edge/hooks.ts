@@ -1,6 +1,7 @@
-import type { CrossingHook, CrossingRecordedEvent } from '../../app-deps.ts';
+import type { AppDeps, CrossingHook, CrossingRecordedEvent } from '../../app-deps.ts';
 import type { Config } from '../../config/config.ts';
 import type { Queryable } from '../../db/client.ts';
+import { enqueueAdjudication } from './adjudication-outbox.ts';
 import { conflictsBefore, flagConflicts } from './conflicts.ts';
 import { enqueueCrossing, type Warning } from './outbox.ts';
 
@@ -43,4 +44,9 @@ export function crossingHook(config: Config): CrossingHook {
   // write statement (ADR 0511).
   centre.before = (db, events) => conflictsBefore(db, events, config.edgeConflictMinutes);
   return centre;
+}
+
+/** On an edge node every adjudication joins its outbox to the centre (ADR 0514); the centre needs no hook. */
+export function adjudicationHook(config: Config): AppDeps['onHitAdjudicated'] {
+  return config.mode === 'edge' ? enqueueAdjudication : undefined;
 }

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../app-deps.ts';
+import type { Queryable } from '../../db/client.ts';
 import { audit } from '../audit/index.ts';
+import { markAdjudicationAttempt, markAdjudicationDelivered, markAdjudicationRejected, pendingAdjudications, type PendingAdjudication } from './adjudication-outbox.ts';
 import { CentreUnreachable, describeAnswer, type CentreClient } from './centre-client.ts';
 import { noteContact, noteError } from './node-state.ts';
 import { markAttempt, markDelivered, markRejected, pendingCrossings, type OutboxRow } from './outbox.ts';
@@ -14,6 +16,8 @@ import { markAttempt, markDelivered, markRejected, pendingCrossings, type Outbox
 export interface PushResult {
   delivered: number;
   rejected: number;
+  /** Adjudications made here (ADR 0514), sent after the crossings. */
+  adjudications: { delivered: number; rejected: number };
   /** Set when the round stopped on a failure that a later round retries. */
   failure: string | null;
 }
@@ -39,10 +43,10 @@ export function deliveryBody(nodeId: string, row: OutboxRow) {
 }
 
 export async function pushOnce(deps: AppDeps, client: CentreClient, nodeId: string): Promise<PushResult> {
-  const result: PushResult = { delivered: 0, rejected: 0, failure: null };
+  const result: PushResult = { delivered: 0, rejected: 0, adjudications: { delivered: 0, rejected: 0 }, failure: null };
   for (;;) {
     const rows = await pendingCrossings(deps.db, BATCH);
-    if (rows.length === 0) return result;
+    if (rows.length === 0) return pushAdjudications(deps, client, nodeId, result);
     for (const row of rows) {
       let answer;
       try {
@@ -67,18 +71,88 @@ export async function pushOnce(deps: AppDeps, client: CentreClient, nodeId: stri
         const why = describeAnswer(answer);
         await deps.db.tx(async (tx) => {
           await markRejected(tx, row.seq, why, answer.body);
-          await audit(tx, { auth: null, clientIp: null, requestId: null, at: now }, {
-            action: 'edge.push.rejected',
-            purpose: 'border_control',
-            actor: { type: 'system', id: null, name: `edge:${nodeId}` },
-            targetType: 'crossing',
-            targetId: row.crossing_id,
-            outcome: 'failure',
-            details: { seq: Number(row.seq), answer: why },
-          });
+          await auditRejection(tx, nodeId, now, 'crossing', row.crossing_id, { seq: Number(row.seq), answer: why });
         });
         await noteContact(deps.db, now);
         result.rejected++;
+      }
+    }
+  }
+}
+
+function auditRejection(tx: Queryable, nodeId: string, now: Date, targetType: 'crossing' | 'adjudication', targetId: string, details: Record<string, unknown>) {
+  return audit(tx, { auth: null, clientIp: null, requestId: null, at: now }, {
+    action: 'edge.push.rejected',
+    purpose: 'border_control',
+    actor: { type: 'system', id: null, name: `edge:${nodeId}` },
+    targetType,
+    targetId,
+    outcome: 'failure',
+    details,
+  });
+}
+
+export function adjudicationBody(nodeId: string, a: PendingAdjudication, crossingId: string) {
+  return {
+    nodeId,
+    adjudicationId: a.adjudication_id,
+    crossingId,
+    entryId: a.entry_id,
+    entryVersion: a.entry_version,
+    outcome: a.outcome,
+    reason: a.reason,
+    officer: { id: a.by_id, name: a.by_name },
+    at: new Date(a.at).toISOString(),
+  };
+}
+
+/**
+ * Sends the adjudications made here once the crossings are all sent (ADR 0514). Each goes with its
+ * person's latest crossing from this node, which the centre has accepted; one whose crossing is still
+ * waiting waits too, and one whose crossing the centre refused is parked as rejected (nothing there
+ * names the person). The centre keys them by their own id, so a repeated delivery is the same request.
+ */
+async function pushAdjudications(deps: AppDeps, client: CentreClient, nodeId: string, result: PushResult): Promise<PushResult> {
+  for (;;) {
+    const rows = await pendingAdjudications(deps.db, BATCH);
+    if (rows.length === 0) return result;
+    for (const a of rows) {
+      const now = deps.clock.now();
+      if (a.crossing_state === 'rejected') {
+        const why = `The centre refused this person's latest crossing here (${a.crossing_id}), so the adjudication cannot be tied to a person there`;
+        await deps.db.tx(async (tx) => {
+          await markAdjudicationRejected(tx, a.adjudication_id, a.crossing_id, why, undefined);
+          await auditRejection(tx, nodeId, now, 'adjudication', a.adjudication_id, { crossingId: a.crossing_id, answer: why });
+        });
+        result.adjudications.rejected++;
+        continue;
+      }
+      let answer;
+      try {
+        answer = await client.request('POST', '/api/edge/adjudications', adjudicationBody(nodeId, a, a.crossing_id));
+      } catch (e) {
+        if (!(e instanceof CentreUnreachable)) throw e;
+        await noteError(deps.db, now, e.message);
+        return { ...result, failure: e.message };
+      }
+      const code = (answer.body as { error?: { code?: string } } | null)?.error?.code;
+      if (answer.status === 200 || answer.status === 201) {
+        await markAdjudicationDelivered(deps.db, a.adjudication_id, a.crossing_id, now, answer.body);
+        await noteContact(deps.db, now);
+        result.adjudications.delivered++;
+      } else if (isTransient(answer.status, code)) {
+        const why = describeAnswer(answer);
+        await markAdjudicationAttempt(deps.db, a.adjudication_id, why);
+        await noteError(deps.db, now, why);
+        return { ...result, failure: why };
+      } else {
+        const why = describeAnswer(answer);
+        await deps.db.tx(async (tx) => {
+          await markAdjudicationRejected(tx, a.adjudication_id, a.crossing_id, why, answer.body);
+          await auditRejection(tx, nodeId, now, 'adjudication', a.adjudication_id, { crossingId: a.crossing_id, answer: why });
+        });
+        await noteContact(deps.db, now);
+        result.adjudications.rejected++;
       }
     }
   }

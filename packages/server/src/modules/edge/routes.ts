@@ -4,9 +4,9 @@ import { requireCan } from '../../http/access.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { route, uuidParam } from '../../http/route.ts';
 import { audit, originOf } from '../audit/index.ts';
-import { recordCrossing } from '../border/index.ts';
+import { recordCrossing, recordDeliveredAdjudication } from '../border/index.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
-import { ConflictQuery, DeliveryBody, ResolveBody, SnapshotQuery } from './schemas.ts';
+import { AdjudicationDeliveryBody, ConflictQuery, DeliveryBody, ResolveBody, SnapshotQuery } from './schemas.ts';
 import { buildSnapshot } from './snapshot-centre.ts';
 import { edgeStatus } from './status.ts';
 
@@ -85,6 +85,32 @@ export function edgeRoutes(app: FastifyInstance): void {
       }
       const delivery = { nodeId: body.nodeId, seq: body.seq, tokenId, crossingId: body.crossingId, officer: body.officer, clockWarning: body.clockWarning };
       return recordCrossing(deps, origin(req), auth, body.crossing, key, reply, delivery);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/edge/adjudications',
+    summary: 'For edge nodes: deliver an adjudication made at the post, tied to a crossing the node delivered before; applied to the person the centre linked to that crossing, a repeated delivery answers the first result',
+    tags,
+    auth: 'active',
+    status: 201,
+    body: AdjudicationDeliveryBody,
+    handler: async ({ req, reply, body, auth, deps }) => {
+      const tokenId = requireNodeToken(auth);
+      // Only a crossing this node delivered anchors its adjudications: a node judges its own travellers.
+      const from = (await deps.db.query<{ node_id: string }>('SELECT node_id FROM edge_deliveries WHERE crossing_id = $1', [body.crossingId])).rows[0];
+      if (!from || from.node_id !== body.nodeId) {
+        throw new DomainError('EDGE.CROSSING_NOT_DELIVERED', 'conflict', `Crossing ${body.crossingId} was not delivered by node ${body.nodeId}`);
+      }
+      const now = deps.clock.now();
+      const { adjudicationId, nodeId, ...rest } = body;
+      return recordDeliveredAdjudication(deps, origin(req), auth, { id: adjudicationId, ...rest }, reply, async (tx) => {
+        await tx.query(
+          'INSERT INTO edge_adjudication_deliveries (adjudication_id, node_id, token_id, crossing_id, received_at) VALUES ($1, $2, $3, $4, $5)',
+          [adjudicationId, nodeId, tokenId, body.crossingId, now],
+        );
+      });
     },
   });
 

@@ -28,6 +28,20 @@ export const DeliveryBody = z.strictObject({
 });
 export type DeliveryBody = z.infer<typeof DeliveryBody>;
 
+/** An adjudication made at the node (ADR 0514), tied to the node's crossing whose person it judged. */
+export const AdjudicationDeliveryBody = z.strictObject({
+  nodeId: z.string().regex(/^[A-Za-z0-9._-]{2,40}$/),
+  adjudicationId: z.uuid(),
+  crossingId: z.uuid(),
+  entryId: z.uuid(),
+  entryVersion: z.number().int().min(1).max(2_147_483_647),
+  outcome: z.enum(['true_hit', 'false_hit']),
+  reason: z.string().trim().min(1).max(2000),
+  officer: z.strictObject({ id: z.string().min(1).max(100), name: z.string().trim().min(1).max(200) }),
+  at: z.iso.datetime({ offset: true }),
+});
+export type AdjudicationDeliveryBody = z.infer<typeof AdjudicationDeliveryBody>;
+
 export const ConflictQuery = z.strictObject({
   state: z.enum(['open', 'resolved', 'all']).default('open'),
   limit: q.int(1, 200, 50),

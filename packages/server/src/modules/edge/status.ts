@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app-deps.ts';
 import { findNode } from './node-state.ts';
+import { adjudicationOutboxStats } from './adjudication-outbox.ts';
 import { outboxStats } from './outbox.ts';
 
 /**
@@ -34,5 +35,7 @@ export async function edgeStatus(deps: AppDeps) {
       accounts: node?.accounts ?? 0,
     },
     outbox: await outboxStats(deps.db),
+    // Adjudications made here and their delivery to the centre (ADR 0514).
+    adjudications: await adjudicationOutboxStats(deps.db),
   };
 }

@@ -7,7 +7,7 @@ const REFRESH_MS = 15_000;
 
 /**
  * On an edge node (ADR 0503) the console says whether the centre is reachable, how old the lists are and
- * how many crossings wait to be sent. A central server shows nothing. Only the connection line is a live
+ * how many crossings and adjudications (ADR 0514) wait to be sent. A central server shows nothing. Only the connection line is a live
  * region: the age and the counts change every refresh and would otherwise be read out every 15 s.
  * `lastRecorded` (the crossing just recorded) refreshes it at once, so the waiting count is right.
  */
@@ -40,6 +40,8 @@ export function EdgeBanner({ lastRecorded }: { lastRecorded?: string | undefined
       <p>{t('edge.pending', { count: number(s.outbox.pending) })}</p>
       {s.outbox.rejected > 0 && <p>{t('edge.rejected', { count: number(s.outbox.rejected) })}</p>}
       {s.outbox.clockWarnings > 0 && <p>{t('edge.clockWarnings', { count: number(s.outbox.clockWarnings) })}</p>}
+      {s.adjudications.pending > 0 && <p>{t('edge.adjudicationsPending', { count: number(s.adjudications.pending) })}</p>}
+      {s.adjudications.rejected > 0 && <p>{t('edge.adjudicationsRejected', { count: number(s.adjudications.rejected) })}</p>}
     </section>
   );
 }

@@ -10,6 +10,8 @@ export type EdgeStatus =
       centre: { reachable: boolean; lastContactAt: string | null; lastErrorAt: string | null; lastError: string | null };
       lists: { asOf: string | null; ageSeconds: number | null; accounts: number };
       outbox: { pending: number; delivered: number; rejected: number; clockWarnings: number; oldestPendingAt: string | null };
+      /** Adjudications made at the node on their way to the centre (ADR 0514). */
+      adjudications: { pending: number; delivered: number; rejected: number };
     };
 
 export interface Conflict {
