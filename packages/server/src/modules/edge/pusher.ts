@@ -48,36 +48,53 @@ export async function pushOnce(deps: AppDeps, client: CentreClient, nodeId: stri
     const rows = await pendingCrossings(deps.db, BATCH);
     if (rows.length === 0) return pushAdjudications(deps, client, nodeId, result);
     for (const row of rows) {
-      let answer;
-      try {
-        answer = await client.request('POST', '/api/edge/crossings', deliveryBody(nodeId, row), { 'idempotency-key': `${nodeId}:${row.seq}` });
-      } catch (e) {
-        if (!(e instanceof CentreUnreachable)) throw e;
-        await noteError(deps.db, deps.clock.now(), e.message);
-        return { ...result, failure: e.message };
-      }
-      const now = deps.clock.now();
-      const code = (answer.body as { error?: { code?: string } } | null)?.error?.code;
-      if (answer.status === 200 || answer.status === 201) {
-        await markDelivered(deps.db, row.seq, now, answer.body);
-        await noteContact(deps.db, now);
-        result.delivered++;
-      } else if (isTransient(answer.status, code)) {
-        const why = describeAnswer(answer);
-        await markAttempt(deps.db, row.seq, why);
-        await noteError(deps.db, now, why);
-        return { ...result, failure: why };
-      } else {
-        const why = describeAnswer(answer);
-        await deps.db.tx(async (tx) => {
-          await markRejected(tx, row.seq, why, answer.body);
-          await auditRejection(tx, nodeId, now, 'crossing', row.crossing_id, { seq: Number(row.seq), answer: why });
-        });
-        await noteContact(deps.db, now);
-        result.rejected++;
-      }
+      const outcome = await send(deps, client, () => client.request('POST', '/api/edge/crossings', deliveryBody(nodeId, row), { 'idempotency-key': `${nodeId}:${row.seq}` }), {
+        delivered: (now, body) => markDelivered(deps.db, row.seq, now, body),
+        attempt: (why) => markAttempt(deps.db, row.seq, why),
+        rejected: (tx, now, why, body) => markRejected(tx, row.seq, why, body).then(() => auditRejection(tx, nodeId, now, 'crossing', row.crossing_id, { seq: Number(row.seq), answer: why })),
+      });
+      if (typeof outcome === 'object') return { ...result, failure: outcome.failure };
+      result[outcome]++;
     }
   }
+}
+
+/** What to write for each kind of answer to one outbox row. */
+interface Settle {
+  delivered: (now: Date, body: unknown) => Promise<void>;
+  attempt: (why: string) => Promise<void>;
+  rejected: (tx: Queryable, now: Date, why: string, body: unknown) => Promise<unknown>;
+}
+
+/**
+ * Sends one outbox row and settles it by the answer: delivered; a transient failure (the link, the token,
+ * the centre itself) that stops the round; or a refusal of the record itself, parked and audited.
+ */
+async function send(deps: AppDeps, client: CentreClient, request: () => ReturnType<CentreClient['request']>, settle: Settle): Promise<'delivered' | 'rejected' | { failure: string }> {
+  let answer;
+  try {
+    answer = await request();
+  } catch (e) {
+    if (!(e instanceof CentreUnreachable)) throw e;
+    await noteError(deps.db, deps.clock.now(), e.message);
+    return { failure: e.message };
+  }
+  const now = deps.clock.now();
+  const code = (answer.body as { error?: { code?: string } } | null)?.error?.code;
+  if (answer.status === 200 || answer.status === 201) {
+    await settle.delivered(now, answer.body);
+    await noteContact(deps.db, now);
+    return 'delivered';
+  }
+  const why = describeAnswer(answer);
+  if (isTransient(answer.status, code)) {
+    await settle.attempt(why);
+    await noteError(deps.db, now, why);
+    return { failure: why };
+  }
+  await deps.db.tx((tx) => settle.rejected(tx, now, why, answer.body));
+  await noteContact(deps.db, now);
+  return 'rejected';
 }
 
 function auditRejection(tx: Queryable, nodeId: string, now: Date, targetType: 'crossing' | 'adjudication', targetId: string, details: Record<string, unknown>) {
@@ -117,43 +134,21 @@ async function pushAdjudications(deps: AppDeps, client: CentreClient, nodeId: st
     const rows = await pendingAdjudications(deps.db, BATCH);
     if (rows.length === 0) return result;
     for (const a of rows) {
-      const now = deps.clock.now();
+      const reject = (tx: Queryable, now: Date, why: string, body: unknown) =>
+        markAdjudicationRejected(tx, a.adjudication_id, a.crossing_id, why, body).then(() => auditRejection(tx, nodeId, now, 'adjudication', a.adjudication_id, { crossingId: a.crossing_id, answer: why }));
       if (a.crossing_state === 'rejected') {
         const why = `The centre refused this person's latest crossing here (${a.crossing_id}), so the adjudication cannot be tied to a person there`;
-        await deps.db.tx(async (tx) => {
-          await markAdjudicationRejected(tx, a.adjudication_id, a.crossing_id, why, undefined);
-          await auditRejection(tx, nodeId, now, 'adjudication', a.adjudication_id, { crossingId: a.crossing_id, answer: why });
-        });
+        await deps.db.tx((tx) => reject(tx, deps.clock.now(), why, undefined));
         result.adjudications.rejected++;
         continue;
       }
-      let answer;
-      try {
-        answer = await client.request('POST', '/api/edge/adjudications', adjudicationBody(nodeId, a, a.crossing_id));
-      } catch (e) {
-        if (!(e instanceof CentreUnreachable)) throw e;
-        await noteError(deps.db, now, e.message);
-        return { ...result, failure: e.message };
-      }
-      const code = (answer.body as { error?: { code?: string } } | null)?.error?.code;
-      if (answer.status === 200 || answer.status === 201) {
-        await markAdjudicationDelivered(deps.db, a.adjudication_id, a.crossing_id, now, answer.body);
-        await noteContact(deps.db, now);
-        result.adjudications.delivered++;
-      } else if (isTransient(answer.status, code)) {
-        const why = describeAnswer(answer);
-        await markAdjudicationAttempt(deps.db, a.adjudication_id, why);
-        await noteError(deps.db, now, why);
-        return { ...result, failure: why };
-      } else {
-        const why = describeAnswer(answer);
-        await deps.db.tx(async (tx) => {
-          await markAdjudicationRejected(tx, a.adjudication_id, a.crossing_id, why, answer.body);
-          await auditRejection(tx, nodeId, now, 'adjudication', a.adjudication_id, { crossingId: a.crossing_id, answer: why });
-        });
-        await noteContact(deps.db, now);
-        result.adjudications.rejected++;
-      }
+      const outcome = await send(deps, client, () => client.request('POST', '/api/edge/adjudications', adjudicationBody(nodeId, a, a.crossing_id)), {
+        delivered: (now, body) => markAdjudicationDelivered(deps.db, a.adjudication_id, a.crossing_id, now, body),
+        attempt: (why) => markAdjudicationAttempt(deps.db, a.adjudication_id, why),
+        rejected: reject,
+      });
+      if (typeof outcome === 'object') return { ...result, failure: outcome.failure };
+      result.adjudications[outcome]++;
     }
   }
 }
