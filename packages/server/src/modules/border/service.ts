@@ -149,8 +149,9 @@ export interface DeliveredAdjudication {
  * Records at the centre an adjudication made at an edge node (ADR 0514). The node's person is its own, so
  * the judgement goes to the person the centre linked to the node's crossing. The entry version is the one
  * the officer saw: if the entry has changed since, the adjudication is kept and, as for any older version,
- * no longer suppresses the hit. A repeated delivery answers the first result (marked `idempotent-replayed`) and writes nothing; the
- * same id with another content is refused. `alsoInTx` writes the delivery's own record (the edge module's).
+ * no longer suppresses the hit. A repeated delivery answers the first result (marked `idempotent-replayed`)
+ * and writes nothing; the same id with another content is refused. `alsoInTx` writes the delivery's own
+ * record (the edge module's).
  */
 export async function recordDeliveredAdjudication(deps: AppDeps, origin: AuditOrigin, auth: AuthContext, d: DeliveredAdjudication, reply: FastifyReply, alsoInTx: (tx: Queryable) => Promise<void>) {
   type Row = { id: string; person_id: string; entry_id: string; entry_version: number; outcome: 'true_hit' | 'false_hit'; reason: string; by_id: string; by_name: string; at: Date };
