@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import { loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import type { CentreClient } from './centre-client.ts';
-import { ensureNode } from './node-state.ts';
 import { pullOnce } from './puller.ts';
 import { pushOnce } from './pusher.ts';
-import { edgeEnv, injectClient, issueEdgeToken } from './testing.ts';
+import { edgePair } from './testing.ts';
 
 // Adjudications made at an edge node reach the centre, applied to the person the centre linked to the
 // node's crossing (ADR 0514).
 let centre: TestApp;
 let edge: TestApp;
-let secret: string;
 let link: { up: boolean };
 let client: CentreClient;
 let edgeOfficer: Client;
@@ -20,11 +18,7 @@ let entry: { id: string; version: number };
 const NODE = 'zvartnots-adj';
 
 beforeAll(async () => {
-  [centre, edge] = await Promise.all([createTestApp(), createTestApp(edgeEnv(NODE))]);
-  await ensureNode(edge.db, NODE);
-  secret = await issueEdgeToken(centre);
-  link = { up: true };
-  client = injectClient(centre, secret, link);
+  ({ centre, edge, link, client } = await edgePair(NODE));
   const supervisor = await loginAs(centre, 'border.supervisor');
   const w = await supervisor.post('/api/border/lists/watchlist', { names: ['Մանուկյան Սամվել'], birthDate: '1975', reason: 'Arrest warrant', action: 'second_line' });
   expect(w.statusCode).toBe(201);

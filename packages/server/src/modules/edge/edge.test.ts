@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../profiles/profile.ts';
 import { seed } from '../../seed/seed.ts';
-import { createTestApp, DEMO_PASSWORD, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import { DEMO_PASSWORD, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import { CentreUnreachable, type CentreClient } from './centre-client.ts';
-import { ensureNode } from './node-state.ts';
 import { pullOnce } from './puller.ts';
 import { pushOnce } from './pusher.ts';
-import { edgeEnv, injectClient, issueEdgeToken } from './testing.ts';
+import { edgePair, injectClient } from './testing.ts';
 
 let centre: TestApp;
 let edge: TestApp;
@@ -18,11 +17,7 @@ let edgeOfficer: Client;
 const NODE = 'zvartnots-1';
 
 beforeAll(async () => {
-  [centre, edge] = await Promise.all([createTestApp(), createTestApp(edgeEnv(NODE))]);
-  await ensureNode(edge.db, NODE);
-  secret = await issueEdgeToken(centre);
-  link = { up: true };
-  client = injectClient(centre, secret, link);
+  ({ centre, edge, secret, link, client } = await edgePair(NODE));
   edgeOfficer = await loginAs(edge, 'border.officer');
 });
 afterAll(async () => {

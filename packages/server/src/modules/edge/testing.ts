@@ -1,6 +1,7 @@
 import type { TestApp } from '../../testing/test-app.ts';
-import { loginAs } from '../../testing/test-app.ts';
+import { createTestApp, loginAs } from '../../testing/test-app.ts';
 import { CentreUnreachable, type CentreClient } from './centre-client.ts';
+import { ensureNode } from './node-state.ts';
 
 /** Test helpers for edge mode (not a test file itself). */
 export const EDGE_ACTIONS = ['edge.sync', 'border.crossing.record', 'persons.read', 'persons.write', 'watchlist.read', 'reference.read'];
@@ -38,4 +39,13 @@ export function injectClient(centre: TestApp, secret: string, link = { up: true 
       return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
     },
   };
+}
+
+/** A centre and an edge node in the test process, linked by `injectClient` with a node token; `link.up = false` cuts it. */
+export async function edgePair(nodeId: string) {
+  const [centre, edge] = await Promise.all([createTestApp(), createTestApp(edgeEnv(nodeId))]);
+  await ensureNode(edge.db, nodeId);
+  const secret = await issueEdgeToken(centre);
+  const link = { up: true };
+  return { centre, edge, secret, link, client: injectClient(centre, secret, link) };
 }
