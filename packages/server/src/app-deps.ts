@@ -23,6 +23,24 @@ export interface AppDeps {
    * an edge node it appends the adjudication to the outbox that takes it to the centre. Absent at the centre.
    */
   onHitAdjudicated?: (tx: Queryable, adjudication: { id: string; at: Date }) => Promise<void>;
+  /**
+   * On an edge node, the centre's adjudications for the holder of a travel document (ADR 0515): screening
+   * counts them with the node's own, so a traveller cleared elsewhere is not stopped again here. Absent at
+   * the centre, whose adjudications are its own.
+   */
+  documentClearances?: (db: Queryable, document: { issuingState: string; number: string }) => Promise<DocumentClearance[]>;
+}
+
+/** An adjudication the centre sent for a travel document's holder (ADR 0515). */
+export interface DocumentClearance {
+  entryId: string;
+  entryVersion: number;
+  outcome: 'true_hit' | 'false_hit';
+  reason: string;
+  /** The officer's name. */
+  by: string;
+  /** UTC instant, ISO 8601. */
+  at: string;
 }
 
 /** A crossing delivered by an edge node (ADR 0503): the id, officer and sequence number it had there. */

@@ -13,7 +13,7 @@ import { audit } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, installAuthResolution } from './modules/auth/index.ts';
 import { borderRoutes, closeScreening, placeScreening } from './modules/border/index.ts';
-import { adjudicationHook, crossingHook, edgeRoutes } from './modules/edge/index.ts';
+import { adjudicationHook, clearanceHook, crossingHook, edgeRoutes } from './modules/edge/index.ts';
 import { caseworkRoutes } from './modules/casework/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { personRoutes } from './modules/persons/index.ts';
@@ -52,10 +52,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       void (reply as FastifyReply).status(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
     },
   });
-  // Edge mode (ADR 0503, 0514): what every recorded crossing also does (outbox at a node, conflict check at the
-  // centre), and at a node what every adjudication does (its own outbox).
+  // Edge mode (ADR 0503, 0514, 0515): what every recorded crossing also does (outbox at a node, conflict check at
+  // the centre), and at a node what every adjudication does (its own outbox) and what screening also reads
+  // (the centre's adjudications for the document presented).
   const onHitAdjudicated = deps.onHitAdjudicated ?? adjudicationHook(deps.config);
-  app.decorate('deps', { ...deps, onCrossingsRecorded: deps.onCrossingsRecorded ?? crossingHook(deps.config), ...(onHitAdjudicated ? { onHitAdjudicated } : {}) });
+  const documentClearances = deps.documentClearances ?? clearanceHook(deps.config);
+  app.decorate('deps', {
+    ...deps,
+    onCrossingsRecorded: deps.onCrossingsRecorded ?? crossingHook(deps.config),
+    ...(onHitAdjudicated ? { onHitAdjudicated } : {}),
+    ...(documentClearances ? { documentClearances } : {}),
+  });
   // Screening in its own thread for large lists (ADR 0510), stopped with the server.
   placeScreening(deps.db, deps.config.screeningThread === 'on' ? 'thread' : deps.config.screeningThread === 'off' ? 'event-loop' : 'auto');
   app.addHook('onClose', async () => closeScreening(deps.db));

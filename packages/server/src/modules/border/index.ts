@@ -11,3 +11,5 @@ export { recomputeStayPosition } from './stay-recompute.ts';
 export { screenPerson, type PersonScreeningHit } from './screen-person.ts';
 // Where screening runs (ADR 0510): buildApp places it from the configuration and stops the thread at close.
 export { placeScreening, closeScreening } from './screening-cache.ts';
+// Adjudications in transaction order, for the clearances sent to edge nodes (ADR 0515).
+export { adjudicationsAfter, FEED_CURSOR, type FedAdjudication } from './adjudication-feed.ts';

@@ -83,9 +83,18 @@ export async function screen(
   let result = await screenAgainstLists(deps.db, deps.db, call, input.versions);
   // Adjudications only ever suppress hits: they are read when there is a hit to suppress (ADR 0507).
   let adjudications: Awaited<ReturnType<typeof loadAdjudications>> = [];
-  if (result.hits.length && input.personId) {
-    adjudications = await loadAdjudications(deps.db, input.personId);
-    if (adjudications.length) result = await screenAgainstLists(deps.db, deps.db, { ...call, adjudications }, input.versions);
+  const cleared = deps.documentClearances;
+  if (result.hits.length && (input.personId || cleared)) {
+    // On an edge node, the centre's adjudications for the document's holder count with the node's own, the
+    // latest per entry and version deciding (ADR 0515). Their subject is the node's person when it knows
+    // one, otherwise the document: a traveller cleared elsewhere is not stopped on a first visit here.
+    const subject = input.personId ?? `document:${input.doc.issuingState}:${input.doc.number}`;
+    const [own, fromCentre] = await Promise.all([
+      loadAdjudications(deps.db, input.personId),
+      cleared && input.doc.number ? cleared(deps.db, { issuingState: input.doc.issuingState, number: input.doc.number }) : [],
+    ]);
+    adjudications = [...own, ...fromCentre.map((c) => ({ ...c, personId: subject }))].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+    if (adjudications.length) result = await screenAgainstLists(deps.db, deps.db, { ...call, traveller: { ...traveller, personId: subject }, adjudications }, input.versions);
   }
   const ids = detail ? [...new Set([...result.hits.map((h) => h.entryId), ...result.suppressed.map((s) => s.hit.entryId)])] : [];
   const entries = new Map((await findEntries(deps.db, ids)).map((e) => [e.id, e.data]));

@@ -2,6 +2,7 @@ import type { AppDeps, CrossingHook, CrossingRecordedEvent } from '../../app-dep
 import type { Config } from '../../config/config.ts';
 import type { Queryable } from '../../db/client.ts';
 import { enqueueAdjudication } from './adjudication-outbox.ts';
+import { clearancesOfDocument } from './clearances.ts';
 import { conflictsBefore, flagConflicts } from './conflicts.ts';
 import { enqueueCrossing, type Warning } from './outbox.ts';
 
@@ -49,4 +50,9 @@ export function crossingHook(config: Config): CrossingHook {
 /** On an edge node every adjudication joins its outbox to the centre (ADR 0514); the centre needs no hook. */
 export function adjudicationHook(config: Config): AppDeps['onHitAdjudicated'] {
   return config.mode === 'edge' ? enqueueAdjudication : undefined;
+}
+
+/** On an edge node screening also reads the centre's adjudications for the document presented (ADR 0515). */
+export function clearanceHook(config: Config): AppDeps['documentClearances'] {
+  return config.mode === 'edge' ? clearancesOfDocument : undefined;
 }

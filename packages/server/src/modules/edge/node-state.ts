@@ -13,6 +13,7 @@ export interface NodeRow {
   reference_digest: string | null;
   accounts_digest: string | null;
   accounts: number;
+  clearance_cursor: string | null;
 }
 
 /** Creates the row on first use; a database that served another node id is refused (its sequence would mix). */

@@ -12,17 +12,36 @@ import { applySnapshot, type Applied } from './snapshot-edge.ts';
  */
 export type PullResult = { ok: true; applied: Applied } | { ok: false; failure: string };
 
-export function snapshotQuery(node: { list_versions: Record<string, number>; reference_digest: string | null; accounts_digest: string | null } | undefined): string {
+export function snapshotQuery(node: { list_versions: Record<string, number>; reference_digest: string | null; accounts_digest: string | null; clearance_cursor?: string | null } | undefined): string {
   const q = new URLSearchParams();
   const lists = Object.entries(node?.list_versions ?? {}).map(([id, v]) => `${id}:${v}`).join(',');
   if (lists) q.set('lists', lists);
   if (node?.reference_digest) q.set('reference', node.reference_digest);
   if (node?.accounts_digest) q.set('accounts', node.accounts_digest);
+  if (node?.clearance_cursor) q.set('clearances', node.clearance_cursor);
   const s = q.toString();
   return `/api/edge/snapshot${s ? `?${s}` : ''}`;
 }
 
+/** Pages of clearances taken in one pull: a node that starts empty takes a large backlog over a few pulls. */
+const MAX_PAGES = 25;
+
 export async function pullOnce(deps: AppDeps, client: CentreClient, nodeId: string): Promise<PullResult> {
+  let total: Applied | undefined;
+  // The lists, reference data and accounts come with the first page; the next ones bring only clearances.
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const r = await pullPage(deps, client, nodeId);
+    if (!r.ok) return total ? { ok: true, applied: total } : r;
+    const a = r.applied;
+    total = total
+      ? { lists: [...total.lists, ...a.lists], entries: total.entries + a.entries, referenceItems: total.referenceItems + a.referenceItems, accounts: total.accounts + a.accounts, clearances: total.clearances + a.clearances }
+      : a;
+    if (!r.more) break;
+  }
+  return { ok: true, applied: total! };
+}
+
+async function pullPage(deps: AppDeps, client: CentreClient, nodeId: string): Promise<{ ok: false; failure: string } | { ok: true; applied: Applied; more: boolean }> {
   const node = await findNode(deps.db);
   let answer;
   try {
@@ -46,15 +65,15 @@ export async function pullOnce(deps: AppDeps, client: CentreClient, nodeId: stri
   }
   const applied = await deps.db.tx(async (tx) => {
     const a = await applySnapshot(tx, parsed.data, now);
-    if (a.lists.length || a.referenceItems || parsed.data.accounts.users) {
+    if (a.lists.length || a.referenceItems || parsed.data.accounts.users || a.clearances) {
       await audit(tx, { auth: null, clientIp: null, requestId: null, at: now }, {
         action: 'edge.pull',
         purpose: 'border_control',
         actor: { type: 'system', id: null, name: `edge:${nodeId}` },
-        details: { lists: a.lists, entries: a.entries, referenceItems: a.referenceItems, accounts: a.accounts, centreAt: parsed.data.at },
+        details: { lists: a.lists, entries: a.entries, referenceItems: a.referenceItems, accounts: a.accounts, clearances: a.clearances, centreAt: parsed.data.at },
       });
     }
     return a;
   });
-  return { ok: true, applied };
+  return { ok: true, applied, more: parsed.data.clearances?.more ?? false };
 }

@@ -35,7 +35,7 @@ export function edgeRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/edge/snapshot',
-    summary: 'For edge nodes (machine token with edge.sync): the lists whose version differs from the node’s, reference data and the post’s officer accounts when changed (audited when sent)',
+    summary: 'For edge nodes (machine token with edge.sync): the lists whose version differs from the node’s, reference data and the post’s officer accounts when changed, and the adjudications after the node’s cursor (audited when sent)',
     tags,
     auth: 'active',
     query: SnapshotQuery,
@@ -45,17 +45,20 @@ export function edgeRoutes(app: FastifyInstance): void {
         lists: Object.fromEntries((query.lists ?? '').split(',').filter(Boolean).map((p) => [p.slice(0, p.lastIndexOf(':')), Number(p.slice(p.lastIndexOf(':') + 1))])),
         reference: query.reference,
         accounts: query.accounts,
+        clearances: query.clearances,
       };
       const now = deps.clock.now();
       return deps.db.tx(async (tx) => {
         const s = await buildSnapshot(tx, known, auth.actor.scopes, now);
-        if (s.lists.length || s.accounts.users) {
+        // Clearances carry persons' document digests: the audit row says which part of the feed went to the token.
+        const cleared = s.clearances.items.length ? { count: s.clearances.items.length, after: known.clearances ?? null, through: s.clearances.cursor } : null;
+        if (s.lists.length || s.accounts.users || cleared) {
           await audit(tx, origin(req), {
             action: 'edge.snapshot',
             purpose: 'border_control',
             targetType: 'api_token',
             targetId: token,
-            details: { lists: s.lists.map((l) => `${l.listId}:${l.version}`), accounts: s.accounts.users?.map((u) => u.username) ?? null },
+            details: { lists: s.lists.map((l) => `${l.listId}:${l.version}`), accounts: s.accounts.users?.map((u) => u.username) ?? null, clearances: cleared },
           });
         }
         return s;

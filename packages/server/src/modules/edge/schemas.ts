@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { q } from '../../http/route.ts';
-import { CrossingBody } from '../border/index.ts';
+import { CrossingBody, FEED_CURSOR } from '../border/index.ts';
 
 const listId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const digest = z.string().regex(/^[0-9a-f]{32}$/, 'Expected a digest from an earlier snapshot');
@@ -15,6 +15,8 @@ export const SnapshotQuery = z.strictObject({
     .optional(),
   reference: digest.optional(),
   accounts: digest.optional(),
+  /** The last adjudication received, `transaction:id` (ADR 0515). */
+  clearances: z.string().regex(FEED_CURSOR, 'Expected a cursor from an earlier snapshot').optional(),
 });
 
 export const DeliveryBody = z.strictObject({
@@ -97,4 +99,22 @@ export const SnapshotSchema = z.object({
   lists: z.array(z.object({ listId, version: z.number().int(), entries: z.array(ListEntry) })),
   reference: z.object({ digest, items: z.array(ReferenceItem).optional() }),
   accounts: z.object({ digest, users: z.array(Account).optional() }),
+  // A centre older than ADR 0515 sends none.
+  clearances: z
+    .object({
+      cursor: z.string().regex(FEED_CURSOR).nullable(),
+      more: z.boolean(),
+      items: z.array(z.object({
+        adjudicationId: z.uuid(),
+        documents: z.array(z.string().regex(/^[0-9a-f]{64}$/)).min(1),
+        entryId: z.uuid(),
+        entryVersion: z.number().int().min(1),
+        outcome: z.enum(['true_hit', 'false_hit']),
+        reason: z.string().min(1),
+        byName: z.string().min(1),
+        at: z.iso.datetime({ offset: true }),
+        tx: z.string().regex(/^\d{1,19}$/),
+      })),
+    })
+    .optional(),
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access } from '@kamurj/domain';
 import type { Queryable } from '../../db/client.ts';
+import { clearancesAfter, type ClearancePage } from './clearances.ts';
 
 /**
  * What the centre sends an edge node (ADR 0503): a snapshot of each list whose version differs from the
@@ -58,12 +59,16 @@ export interface Snapshot {
   lists: { listId: string; version: number; entries: ListEntryRow[] }[];
   reference: { digest: string; items?: ReferenceRow[] };
   accounts: { digest: string; users?: AccountRow[] };
+  /** The centre's adjudications after the node's cursor (ADR 0515). */
+  clearances: ClearancePage;
 }
 
 export interface Known {
   lists: Record<string, number>;
   reference: string | undefined;
   accounts: string | undefined;
+  /** The last adjudication the node received (ADR 0515). */
+  clearances: string | undefined;
 }
 
 const digest = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
@@ -95,6 +100,7 @@ export async function buildSnapshot(db: Queryable, known: Known, tokenScopes: re
     lists,
     reference: referenceDigest === known.reference ? { digest: referenceDigest } : { digest: referenceDigest, items },
     accounts: accountsDigest === known.accounts ? { digest: accountsDigest } : { digest: accountsDigest, users },
+    clearances: await clearancesAfter(db, known.clearances),
   };
 }
 

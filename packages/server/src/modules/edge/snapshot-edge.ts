@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import { applyClearances } from './clearances.ts';
 import type { AccountRow, ListEntryRow, ReferenceRow, Snapshot } from './snapshot-centre.ts';
 
 /**
@@ -11,10 +12,12 @@ export interface Applied {
   entries: number;
   referenceItems: number;
   accounts: number;
+  /** Adjudications received from the centre (ADR 0515). */
+  clearances: number;
 }
 
-export async function applySnapshot(tx: Queryable, s: Snapshot, at: Date): Promise<Applied> {
-  const applied: Applied = { lists: [], entries: 0, referenceItems: 0, accounts: 0 };
+export async function applySnapshot(tx: Queryable, s: Omit<Snapshot, 'clearances'> & { clearances?: Snapshot['clearances'] | undefined }, at: Date): Promise<Applied> {
+  const applied: Applied = { lists: [], entries: 0, referenceItems: 0, accounts: 0, clearances: 0 };
   for (const list of s.lists) {
     for (const e of list.entries) await upsertEntry(tx, e);
     // The local counter always moves, so the edge's prepared screening index is rebuilt (ADR 0502).
@@ -40,6 +43,8 @@ export async function applySnapshot(tx: Queryable, s: Snapshot, at: Date): Promi
     await tx.query(`UPDATE users SET disabled = true, updated_at = $2 WHERE NOT disabled AND NOT (id = ANY($1::uuid[]))`, [s.accounts.users.map((u) => u.id), at]);
     applied.accounts = s.accounts.users.length;
   }
+  // After the lists: a clearance names entries the node holds by then.
+  if (s.clearances) applied.clearances = await applyClearances(tx, s.clearances, at);
   const known = await tx.query<{ list_versions: Record<string, number> }>('SELECT list_versions FROM edge_node WHERE id = 1');
   const versions = { ...(known.rows[0]?.list_versions ?? {}), ...Object.fromEntries(s.lists.map((l) => [l.listId, l.version])) };
   await tx.query(

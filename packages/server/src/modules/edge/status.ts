@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app-deps.ts';
 import { findNode } from './node-state.ts';
 import { adjudicationOutboxStats } from './adjudication-outbox.ts';
+import { clearanceCount } from './clearances.ts';
 import { outboxStats } from './outbox.ts';
 
 /**
@@ -37,5 +38,7 @@ export async function edgeStatus(deps: AppDeps) {
     outbox: await outboxStats(deps.db),
     // Adjudications made here and their delivery to the centre (ADR 0514).
     adjudications: await adjudicationOutboxStats(deps.db),
+    // The centre's adjudications held here for screening (ADR 0515).
+    clearances: { held: await clearanceCount(deps.db), cursor: node?.clearance_cursor ?? null },
   };
 }

@@ -6,6 +6,6 @@ export { bulkInsertPersons, prepareBatch, writeBatch, reindexAll, type BulkPerso
 export { importPersons, jsonLinesRows, MAX_IMPORT_ROWS, type ImportRow, type ImportReport, type ImportRowError, type ImportContext } from './import.ts';
 export { searchPersons, type Hit } from './search.ts';
 export type { Candidate as DuplicateCandidate } from './dedupe.ts';
-export { findDocumentHolders, findHoldersOfDocument, searchDocumentHolders, readPersonForBorder, registerDocumentHolder, documentHolderRegistrations, recordFromMrz, type DocumentHolder } from './traveller.ts';
+export { findDocumentHolders, findHoldersOfDocument, searchDocumentHolders, readPersonForBorder, registerDocumentHolder, documentHolderRegistrations, recordFromMrz, travelDocumentsOf, type DocumentHolder } from './traveller.ts';
 export { putPersonDocument, registerPersonFromDocument } from './documents.ts';
 export { reachFilter } from './scope-sql.ts';

@@ -181,3 +181,13 @@ export function documentHolderRegistrations(
   const { payload, events } = enterPersonsPart(entries);
   return { personIds: entries.map((e) => e.entry.id), payload, events };
 }
+
+/**
+ * The travel documents each of these persons' records holds (issuing state and number), for the
+ * clearances the centre sends its edge nodes (ADR 0515). A merged record keeps its own documents, and the
+ * survivor holds them too. No access gate: the caller is the machine-to-machine sync, audited there.
+ */
+export async function travelDocumentsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, { issuingState: string; number: string }[]>> {
+  const rows = await repo.findPersons(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.record.documents.map((d) => ({ issuingState: d.issuingState, number: d.number }))]));
+}
