@@ -63,7 +63,8 @@ export async function listHandovers(db: Queryable, f: { agencyIds: string[] | nu
 
 export async function acknowledgeHandover(tx: Queryable, id: string, a: { at: Date; by: string; byName: string; note: string | null }): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE border_handovers SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_by_name = $4, acknowledgement_note = $5
+    `UPDATE border_handovers SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_by_name = $4, acknowledgement_note = $5,
+            ack_tx = pg_current_xact_id()
       WHERE id = $1 AND state = 'open'`,
     [id, a.at, a.by, a.byName, a.note],
   );

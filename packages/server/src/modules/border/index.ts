@@ -13,3 +13,5 @@ export { screenPerson, type PersonScreeningHit } from './screen-person.ts';
 export { placeScreening, closeScreening } from './screening-cache.ts';
 // Adjudications in transaction order, for the clearances sent to edge nodes (ADR 0515).
 export { adjudicationsAfter, FEED_CURSOR, type FedAdjudication } from './adjudication-feed.ts';
+// Acknowledged handovers in transaction order, for the nodes whose referrals they were (ADR 0516).
+export { acknowledgementsAfter, type FedAcknowledgement } from './handover-feed.ts';

@@ -147,7 +147,7 @@ describe('pull', () => {
 
     edge.clock.advance(60_000);
     const second = await pullOnce(edge.app.deps, client, NODE);
-    expect(second).toEqual({ ok: true, applied: { lists: [], entries: 0, referenceItems: 0, accounts: 0, clearances: 0 } });
+    expect(second).toEqual({ ok: true, applied: { lists: [], entries: 0, referenceItems: 0, accounts: 0, clearances: 0, handovers: 0 } });
     expect((await status()).lists.ageSeconds).toBe(0);
     edge.clock.advance(90_000);
     expect((await status()).lists.ageSeconds).toBe(90);

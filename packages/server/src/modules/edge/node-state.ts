@@ -14,6 +14,7 @@ export interface NodeRow {
   accounts_digest: string | null;
   accounts: number;
   clearance_cursor: string | null;
+  handover_cursor: string | null;
 }
 
 /** Creates the row on first use; a database that served another node id is refused (its sequence would mix). */

@@ -35,7 +35,7 @@ export function edgeRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/edge/snapshot',
-    summary: 'For edge nodes (machine token with edge.sync): the lists whose version differs from the node’s, reference data and the post’s officer accounts when changed, and the adjudications after the node’s cursor (audited when sent)',
+    summary: 'For edge nodes (machine token with edge.sync): the lists whose version differs from the node’s, reference data and the post’s officer accounts when changed, the adjudications after the node’s cursor and the acknowledgements of its referrals (audited when sent)',
     tags,
     auth: 'active',
     query: SnapshotQuery,
@@ -46,19 +46,22 @@ export function edgeRoutes(app: FastifyInstance): void {
         reference: query.reference,
         accounts: query.accounts,
         clearances: query.clearances,
+        node: query.node,
+        handovers: query.handovers,
       };
       const now = deps.clock.now();
       return deps.db.tx(async (tx) => {
         const s = await buildSnapshot(tx, known, auth.actor.scopes, now);
         // Clearances carry persons' document digests: the audit row says which part of the feed went to the token.
         const cleared = s.clearances.items.length ? { count: s.clearances.items.length, after: known.clearances ?? null, through: s.clearances.cursor } : null;
-        if (s.lists.length || s.accounts.users || cleared) {
+        const acknowledged = s.handovers?.items.length ? { node: known.node, count: s.handovers.items.length, after: known.handovers ?? null, through: s.handovers.cursor } : null;
+        if (s.lists.length || s.accounts.users || cleared || acknowledged) {
           await audit(tx, origin(req), {
             action: 'edge.snapshot',
             purpose: 'border_control',
             targetType: 'api_token',
             targetId: token,
-            details: { lists: s.lists.map((l) => `${l.listId}:${l.version}`), accounts: s.accounts.users?.map((u) => u.username) ?? null, clearances: cleared },
+            details: { lists: s.lists.map((l) => `${l.listId}:${l.version}`), accounts: s.accounts.users?.map((u) => u.username) ?? null, clearances: cleared, handovers: acknowledged },
           });
         }
         return s;

@@ -17,6 +17,9 @@ export const SnapshotQuery = z.strictObject({
   accounts: digest.optional(),
   /** The last adjudication received, `transaction:id` (ADR 0515). */
   clearances: z.string().regex(FEED_CURSOR, 'Expected a cursor from an earlier snapshot').optional(),
+  /** The node asking, for the acknowledgements of its referrals after `handovers` (ADR 0516). */
+  node: z.string().regex(/^[A-Za-z0-9._-]{2,40}$/).optional(),
+  handovers: z.string().regex(FEED_CURSOR, 'Expected a cursor from an earlier snapshot').optional(),
 });
 
 export const DeliveryBody = z.strictObject({
@@ -114,6 +117,19 @@ export const SnapshotSchema = z.object({
         byName: z.string().min(1),
         at: z.iso.datetime({ offset: true }),
         tx: z.string().regex(/^\d{1,19}$/),
+      })),
+    })
+    .optional(),
+  // Sent when the node said which it is; a centre older than ADR 0516 sends none.
+  handovers: z
+    .object({
+      cursor: z.string().regex(FEED_CURSOR).nullable(),
+      more: z.boolean(),
+      items: z.array(z.object({
+        crossingId: z.uuid(),
+        kind: z.enum(['asylum', 'child', 'health', 'trafficking']),
+        acknowledgedAt: z.iso.datetime({ offset: true }),
+        acknowledgedBy: z.string().min(1).max(200),
       })),
     })
     .optional(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { access } from '@kamurj/domain';
 import type { Queryable } from '../../db/client.ts';
 import { clearancesAfter, type ClearancePage } from './clearances.ts';
+import { acknowledgementsFor, type AcknowledgementPage } from './handover-acknowledgements.ts';
 
 /**
  * What the centre sends an edge node (ADR 0503): a snapshot of each list whose version differs from the
@@ -61,6 +62,8 @@ export interface Snapshot {
   accounts: { digest: string; users?: AccountRow[] };
   /** The centre's adjudications after the node's cursor (ADR 0515). */
   clearances: ClearancePage;
+  /** Acknowledgements of the node's referrals after its cursor, when it said which node it is (ADR 0516). */
+  handovers?: AcknowledgementPage;
 }
 
 export interface Known {
@@ -69,6 +72,9 @@ export interface Known {
   accounts: string | undefined;
   /** The last adjudication the node received (ADR 0515). */
   clearances: string | undefined;
+  /** The node asking (its crossings' handovers) and its last acknowledgement received (ADR 0516). */
+  node: string | undefined;
+  handovers: string | undefined;
 }
 
 const digest = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
@@ -101,6 +107,7 @@ export async function buildSnapshot(db: Queryable, known: Known, tokenScopes: re
     reference: referenceDigest === known.reference ? { digest: referenceDigest } : { digest: referenceDigest, items },
     accounts: accountsDigest === known.accounts ? { digest: accountsDigest } : { digest: accountsDigest, users },
     clearances: await clearancesAfter(db, known.clearances),
+    ...(known.node ? { handovers: await acknowledgementsFor(db, known.node, tokenScopes, known.handovers) } : {}),
   };
 }
 

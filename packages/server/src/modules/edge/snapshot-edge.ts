@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { applyClearances } from './clearances.ts';
+import { applyAcknowledgements } from './handover-acknowledgements.ts';
 import type { AccountRow, ListEntryRow, ReferenceRow, Snapshot } from './snapshot-centre.ts';
 
 /**
@@ -14,10 +15,12 @@ export interface Applied {
   accounts: number;
   /** Adjudications received from the centre (ADR 0515). */
   clearances: number;
+  /** The node's handovers marked acknowledged (ADR 0516). */
+  handovers: number;
 }
 
-export async function applySnapshot(tx: Queryable, s: Omit<Snapshot, 'clearances'> & { clearances?: Snapshot['clearances'] | undefined }, at: Date): Promise<Applied> {
-  const applied: Applied = { lists: [], entries: 0, referenceItems: 0, accounts: 0, clearances: 0 };
+export async function applySnapshot(tx: Queryable, s: Omit<Snapshot, 'clearances' | 'handovers'> & { clearances?: Snapshot['clearances'] | undefined; handovers?: Snapshot['handovers'] | undefined }, at: Date): Promise<Applied> {
+  const applied: Applied = { lists: [], entries: 0, referenceItems: 0, accounts: 0, clearances: 0, handovers: 0 };
   for (const list of s.lists) {
     for (const e of list.entries) await upsertEntry(tx, e);
     // The local counter always moves, so the edge's prepared screening index is rebuilt (ADR 0502).
@@ -45,6 +48,7 @@ export async function applySnapshot(tx: Queryable, s: Omit<Snapshot, 'clearances
   }
   // After the lists: a clearance names entries the node holds by then.
   if (s.clearances) applied.clearances = await applyClearances(tx, s.clearances, at);
+  if (s.handovers) applied.handovers = await applyAcknowledgements(tx, s.handovers);
   const known = await tx.query<{ list_versions: Record<string, number> }>('SELECT list_versions FROM edge_node WHERE id = 1');
   const versions = { ...(known.rows[0]?.list_versions ?? {}), ...Object.fromEntries(s.lists.map((l) => [l.listId, l.version])) };
   await tx.query(
