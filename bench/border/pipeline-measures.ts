@@ -148,3 +148,36 @@ export function postgresCpuSeconds(): number | null {
     return null;
   }
 }
+
+/** CPU ticks (user + system, 1/100 s) of each of Node's own threads, from /proc/self/task (Linux; null elsewhere). */
+export function threadTicks(): Map<number, number> | null {
+  try {
+    const out = new Map<number, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Node's CPU per crossing split by thread (ms): the main thread (the event loop), the busiest other thread
+ * (with screening in its thread, ADR 0510, that is the screening thread) and all the others (garbage
+ * collection helpers, libuv's pool, the compiler).
+ */
+export function threadSplit(before: Map<number, number> | null, after: Map<number, number> | null, crossings: number): { main: number; busiestOther: number; rest: number } | null {
+  if (!before || !after) return null;
+  const used = [...after].map(([tid, t]) => [tid, t - (before.get(tid) ?? 0)] as const);
+  const ms = (ticks: number) => Math.round((ticks * 10 / Math.max(1, crossings)) * 100) / 100;
+  const main = used.find(([tid]) => tid === process.pid)?.[1] ?? 0;
+  const others = used.filter(([tid]) => tid !== process.pid).map(([, t]) => t).sort((a, b) => b - a);
+  return { main: ms(main), busiestOther: ms(others[0] ?? 0), rest: ms(others.slice(1).reduce((a, b) => a + b, 0)) };
+}

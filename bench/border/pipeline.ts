@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -204,10 +204,12 @@ async function main() {
       await profiler.post('Profiler.start');
     }
     const cpu0 = process.cpuUsage();
+    const threads0 = threadTicks();
     const pg0 = postgresCpuSeconds();
     const io0 = ownIo();
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
     const cpu = process.cpuUsage(cpu0);
+    const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const pg1 = postgresCpuSeconds();
     const io1 = ownIo();
     const per = (a: number, b: number) => Math.round(((b - a) / Math.max(1, closed.completed)) * 10) / 10;
@@ -247,7 +249,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -276,7 +278,7 @@ async function main() {
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       roundTrip,
-      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
       open: { rate: RATE, ...open, wal: walOpen },
@@ -312,7 +314,7 @@ function markdown(r: {
   screening: string;
   load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
   roundTrip: { before: number; after: number };
-  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
   open: LoadResult & { rate: number; wal: WalPerCrossing | null };
@@ -340,7 +342,7 @@ ${r.sustained ? lr(`open loop, ${r.sustained.rate}/s offered (sustained?)`, r.su
 
 Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).${r.sustained ? ` Sustained (ADR 0511: the closed loop's rate is bounded by its ${r.closed.concurrency} travellers in flight, not by the server): offered ${n(r.sustained.rate)}/s, the server completed ${n(r.sustained.perSecond)}/s, ${n(r.sustained.dropped ?? 0)} not sent for a second of backlog.` : ''}
 
-CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
+CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads${r.closed.nodeThreadsMsPerCrossing ? `: main thread ${r.closed.nodeThreadsMsPerCrossing.main}, busiest other thread (screening) ${r.closed.nodeThreadsMsPerCrossing.busiestOther}, the others ${r.closed.nodeThreadsMsPerCrossing.rest}` : ''}), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
 
 ${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
 
