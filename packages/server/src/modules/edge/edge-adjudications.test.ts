@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import type { Client, TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import type { CentreClient } from './centre-client.ts';
-import { pullOnce } from './puller.ts';
 import { pushOnce } from './pusher.ts';
-import { edgePair } from './testing.ts';
+import { listedPair } from './testing.ts';
 
 // Adjudications made at an edge node reach the centre, applied to the person the centre linked to the
 // node's crossing (ADR 0514).
@@ -18,14 +17,7 @@ let entry: { id: string; version: number };
 const NODE = 'zvartnots-adj';
 
 beforeAll(async () => {
-  ({ centre, edge, link, client } = await edgePair(NODE));
-  const supervisor = await loginAs(centre, 'border.supervisor');
-  const w = await supervisor.post('/api/border/lists/watchlist', { names: ['Մանուկյան Սամվել'], birthDate: '1975', reason: 'Arrest warrant', action: 'second_line' });
-  expect(w.statusCode).toBe(201);
-  entry = w.json();
-  expect((await pullOnce(edge.app.deps, client, NODE)).ok).toBe(true);
-  edgeOfficer = await loginAs(edge, 'border.officer');
-  centreOfficer = await loginAs(centre, 'border.officer');
+  ({ centre, edge, link, client, entry, edgeOfficer, centreOfficer } = await listedPair(NODE, { names: ['Մանուկյան Սամվել'], birthDate: '1975' }));
 });
 afterAll(async () => {
   await Promise.all([centre?.close(), edge?.close()]);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
+import type { Client, TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import type { CentreClient } from './centre-client.ts';
 import { CLEARANCE_PAGE, clearancesAfter, documentDigest } from './clearances.ts';
 import { pullOnce } from './puller.ts';
-import { edgePair } from './testing.ts';
+import { listedPair, pullUntil as pullUntilAt } from './testing.ts';
 
 // Adjudications made at the centre reach the edge nodes as clearances, under the digests of the adjudicated
 // person's travel documents (ADR 0515).
@@ -17,14 +17,7 @@ let entry: { id: string; version: number };
 const NODE = 'zvartnots-clr';
 
 beforeAll(async () => {
-  ({ centre, edge, client } = await edgePair(NODE));
-  const supervisor = await loginAs(centre, 'border.supervisor');
-  const w = await supervisor.post('/api/border/lists/watchlist', { names: ['Գևորգյան Տիգրան'], birthDate: '1968', reason: 'Arrest warrant', action: 'second_line' });
-  expect(w.statusCode).toBe(201);
-  entry = w.json();
-  expect((await pullOnce(edge.app.deps, client, NODE)).ok).toBe(true);
-  edgeOfficer = await loginAs(edge, 'border.officer');
-  centreOfficer = await loginAs(centre, 'border.officer');
+  ({ centre, edge, client, entry, edgeOfficer, centreOfficer } = await listedPair(NODE, { names: ['Գևորգյան Տիգրան'], birthDate: '1968' }));
 });
 afterAll(async () => {
   await Promise.all([centre?.close(), edge?.close()]);
@@ -35,19 +28,7 @@ const check = (c: Client, number: string) => c.post('/api/border/check', { cross
 type Checked = { hits: { entryId: string }[]; suppressed: { entryId: string; adjudication: { outcome: string; reason: string; by: string } | null }[] };
 const hitIds = (body: Checked) => body.hits.map((h) => h.entryId);
 
-/**
- * Pulls until `done` holds. The centre sends an adjudication once no transaction older than it is still
- * running anywhere on its PostgreSQL (ADR 0515): on a server shared with other tests that can take a moment.
- */
-async function pullUntil(done: () => Promise<boolean>) {
-  for (let i = 0; i < 50; i++) {
-    const r = await pullOnce(edge.app.deps, client, NODE);
-    expect(r.ok).toBe(true);
-    if (await done()) return;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error('the clearance did not arrive');
-}
+const pullUntil = (done: () => Promise<boolean>) => pullUntilAt(edge, client, NODE, done);
 const held = async (adjudicationId: string) => (await edge.db.query('SELECT 1 FROM edge_clearances WHERE adjudication_id = $1', [adjudicationId])).rows.length > 0;
 
 /** A second-line entry at the centre, registering the traveller there, and the officer's judgement of the hit. */

@@ -4,7 +4,7 @@ import { passportMrz, record } from '../../testing/border.ts';
 import type { CentreClient } from './centre-client.ts';
 import { pullOnce } from './puller.ts';
 import { pushOnce } from './pusher.ts';
-import { edgePair } from './testing.ts';
+import { edgePair, pullUntil as pullUntilAt } from './testing.ts';
 
 // The receiving agency acknowledges a referral at the centre; the post that made it sees the state (ADR 0516).
 let centre: TestApp;
@@ -25,15 +25,7 @@ afterAll(async () => {
 type Handover = { id: string; kind: string; state: string; acknowledgedBy: string | null; acknowledgedAt: string | null; acknowledgementNote: string | null };
 const handoversAtPost = async (crossingId: string) => ((await edgeOfficer.get(`/api/border/crossings/${crossingId}`)).json().handovers as Handover[]).sort((a, b) => a.kind.localeCompare(b.kind));
 
-/** Pulls until `done` holds: the centre sends an acknowledgement once no older transaction runs (ADR 0515). */
-async function pullUntil(done: () => Promise<boolean>) {
-  for (let i = 0; i < 50; i++) {
-    expect((await pullOnce(edge.app.deps, client, NODE)).ok).toBe(true);
-    if (await done()) return;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error('the acknowledgement did not arrive');
-}
+const pullUntil = (done: () => Promise<boolean>) => pullUntilAt(edge, client, NODE, done);
 
 describe('handover acknowledgements reach the post that made the referral', () => {
   it('the agency acknowledges at the centre; the post shows who and when, not the agency’s note', async () => {

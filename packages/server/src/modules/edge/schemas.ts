@@ -95,6 +95,9 @@ const Account = z.object({
   jurisdiction_ids: z.array(z.uuid()),
 });
 
+/** A page of one of the centre's feeds (ADR 0515, 0516): its items, the cursor after them, whether more wait. */
+const feedPage = <T extends z.ZodRawShape>(item: T) => z.object({ cursor: z.string().regex(FEED_CURSOR).nullable(), more: z.boolean(), items: z.array(z.object(item)) });
+
 /** The centre's snapshot as the edge accepts it (validated before anything is written). */
 export const SnapshotSchema = z.object({
   at: z.string(),
@@ -103,34 +106,22 @@ export const SnapshotSchema = z.object({
   reference: z.object({ digest, items: z.array(ReferenceItem).optional() }),
   accounts: z.object({ digest, users: z.array(Account).optional() }),
   // A centre older than ADR 0515 sends none.
-  clearances: z
-    .object({
-      cursor: z.string().regex(FEED_CURSOR).nullable(),
-      more: z.boolean(),
-      items: z.array(z.object({
-        adjudicationId: z.uuid(),
-        documents: z.array(z.string().regex(/^[0-9a-f]{64}$/)).min(1),
-        entryId: z.uuid(),
-        entryVersion: z.number().int().min(1),
-        outcome: z.enum(['true_hit', 'false_hit']),
-        reason: z.string().min(1),
-        byName: z.string().min(1),
-        at: z.iso.datetime({ offset: true }),
-        tx: z.string().regex(/^\d{1,19}$/),
-      })),
-    })
-    .optional(),
+  clearances: feedPage({
+    adjudicationId: z.uuid(),
+    documents: z.array(z.string().regex(/^[0-9a-f]{64}$/)).min(1),
+    entryId: z.uuid(),
+    entryVersion: z.number().int().min(1),
+    outcome: z.enum(['true_hit', 'false_hit']),
+    reason: z.string().min(1),
+    byName: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+    tx: z.string().regex(/^\d{1,19}$/),
+  }).optional(),
   // Sent when the node said which it is; a centre older than ADR 0516 sends none.
-  handovers: z
-    .object({
-      cursor: z.string().regex(FEED_CURSOR).nullable(),
-      more: z.boolean(),
-      items: z.array(z.object({
-        crossingId: z.uuid(),
-        kind: z.enum(['asylum', 'child', 'health', 'trafficking']),
-        acknowledgedAt: z.iso.datetime({ offset: true }),
-        acknowledgedBy: z.string().min(1).max(200),
-      })),
-    })
-    .optional(),
+  handovers: feedPage({
+    crossingId: z.uuid(),
+    kind: z.enum(['asylum', 'child', 'health', 'trafficking']),
+    acknowledgedAt: z.iso.datetime({ offset: true }),
+    acknowledgedBy: z.string().min(1).max(200),
+  }).optional(),
 });

@@ -2,6 +2,7 @@ import type { TestApp } from '../../testing/test-app.ts';
 import { createTestApp, loginAs } from '../../testing/test-app.ts';
 import { CentreUnreachable, type CentreClient } from './centre-client.ts';
 import { ensureNode } from './node-state.ts';
+import { pullOnce } from './puller.ts';
 
 /** Test helpers for edge mode (not a test file itself). */
 export const EDGE_ACTIONS = ['edge.sync', 'border.crossing.record', 'persons.read', 'persons.write', 'watchlist.read', 'reference.read'];
@@ -48,4 +49,30 @@ export async function edgePair(nodeId: string) {
   const secret = await issueEdgeToken(centre);
   const link = { up: true };
   return { centre, edge, secret, link, client: injectClient(centre, secret, link) };
+}
+
+/**
+ * Pulls until `done` holds. The centre sends a feed's rows (clearances, acknowledgements) once no older
+ * transaction is still running anywhere on its PostgreSQL (ADR 0515): on a server shared with other tests
+ * that can take a moment.
+ */
+export async function pullUntil(edge: TestApp, client: CentreClient, nodeId: string, done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const r = await pullOnce(edge.app.deps, client, nodeId);
+    if (!r.ok) throw new Error(`pull: ${r.failure}`);
+    if (await done()) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error('what the centre sends did not arrive');
+}
+
+/** `edgePair` with one watchlist entry listed at the centre and pulled by the node, and a border officer logged in on each side. */
+export async function listedPair(nodeId: string, entry: { names: string[]; birthDate: string }) {
+  const pair = await edgePair(nodeId);
+  const supervisor = await loginAs(pair.centre, 'border.supervisor');
+  const w = await supervisor.post('/api/border/lists/watchlist', { ...entry, reason: 'Arrest warrant', action: 'second_line' });
+  if (w.statusCode !== 201) throw new Error(`watchlist: ${w.statusCode} ${w.body}`);
+  const pulled = await pullOnce(pair.edge.app.deps, pair.client, nodeId);
+  if (!pulled.ok) throw new Error(`pull: ${pulled.failure}`);
+  return { ...pair, entry: w.json() as { id: string; version: number }, edgeOfficer: await loginAs(pair.edge, 'border.officer'), centreOfficer: await loginAs(pair.centre, 'border.officer') };
 }
