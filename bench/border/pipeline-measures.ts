@@ -181,3 +181,82 @@ export function threadSplit(before: Map<number, number> | null, after: Map<numbe
   const others = used.filter(([tid]) => tid !== process.pid).map(([, t]) => t).sort((a, b) => b - a);
   return { main: ms(main), busiestOther: ms(others[0] ?? 0), rest: ms(others.slice(1).reduce((a, b) => a + b, 0)) };
 }
+
+/** One statement's counters in pg_stat_statements (summed over the roles and databases that ran it). */
+interface StatementCounters {
+  query: string;
+  calls: number;
+  execMs: number;
+  planMs: number;
+  rows: number;
+  hits: number;
+  reads: number;
+  walBytes: number;
+  fpi: number;
+}
+
+/**
+ * pg_stat_statements' counters by statement, or null where the extension is not loaded
+ * (`shared_preload_libraries`; the benchmark creates the extension in its scratch database when it is).
+ * Nothing is reset: a phase's figures are the difference of two readings (statementShare).
+ */
+export async function statementCounters(db: Queryable): Promise<Map<string, StatementCounters> | null> {
+  try {
+    const r = await db.query<{ id: string; query: string; calls: string; exec: number; plan: number; rows: string; hits: string; reads: string; wal: string; fpi: string }>(
+      `SELECT queryid::text AS id, min(query) AS query, sum(calls)::text AS calls, sum(total_exec_time)::float8 AS exec, sum(total_plan_time)::float8 AS plan,
+              sum(rows)::text AS rows, sum(shared_blks_hit)::text AS hits, sum(shared_blks_read)::text AS reads, sum(wal_bytes)::text AS wal, sum(wal_fpi)::text AS fpi
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) GROUP BY queryid`,
+    );
+    return new Map(r.rows.map((x) => [x.id, { query: x.query, calls: Number(x.calls), execMs: x.exec, planMs: x.plan, rows: Number(x.rows), hits: Number(x.hits), reads: Number(x.reads), walBytes: Number(x.wal), fpi: Number(x.fpi) }]));
+  } catch {
+    return null;
+  }
+}
+
+/** A statement named by what it touches: its common table expressions, or its verb and the tables it reads. */
+export function statementLabel(query: string): string {
+  const q = query.replace(/\s+/g, ' ').trim();
+  if (/^WITH\b/i.test(q)) {
+    const ctes = [...q.matchAll(/(?:^WITH (?:RECURSIVE )?|, ?)(\w+) AS \(/gi)].map((m) => m[1]);
+    return `WITH ${ctes.slice(0, 3).join(', ')}${ctes.length > 3 ? ', …' : ''}`;
+  }
+  const tables = [...new Set([...q.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE) (?!unnest|jsonb_|LATERAL|\()([a-z_][\w.]*)/gi)].map((m) => m[1]))];
+  return `${q.split(' ')[0]!.toUpperCase()} ${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', …' : ''}`.trim();
+}
+
+export interface StatementShare {
+  label: string;
+  callsPerCrossing: number;
+  /** Execution and planning time per crossing (ms of a server process's time, waits included). */
+  execMs: number;
+  planMs: number;
+  rowsPerCall: number;
+  /** Shared-buffer pages found (hits) and read from the OS per crossing. */
+  hits: number;
+  reads: number;
+  walKB: number;
+  fpi: number;
+}
+
+/**
+ * Where PostgreSQL's time goes in a phase, per crossing, by statement (the `top` by execution + planning
+ * time, then the rest together): which statements a change should aim at, and counts (pages, WAL, full-page
+ * images) that a shared machine's speed does not move (ADR 0513). Null without pg_stat_statements.
+ */
+export function statementShare(before: Map<string, StatementCounters> | null, after: Map<string, StatementCounters> | null, crossings: number, top = 8): { statements: StatementShare[]; execMs: number; planMs: number } | null {
+  if (!before || !after || crossings <= 0) return null;
+  const n = Math.max(1, crossings);
+  const round = (x: number, d = 100) => Math.round(x * d) / d;
+  const diffs = [...after].map(([id, a]) => {
+    const b = before.get(id);
+    const d = (k: Exclude<keyof StatementCounters, 'query'>) => a[k] - (b?.[k] ?? 0);
+    return { id, label: statementLabel(a.query), calls: d('calls'), execMs: d('execMs'), planMs: d('planMs'), rows: d('rows'), hits: d('hits'), reads: d('reads'), walBytes: d('walBytes'), fpi: d('fpi') };
+  }).filter((x) => x.calls > 0 && !/pg_stat_statements/.test(x.label + (after.get(x.id)?.query ?? ''))).sort((x, y) => y.execMs + y.planMs - (x.execMs + x.planMs));
+  const share = (label: string, xs: typeof diffs): StatementShare => {
+    const sum = (k: Exclude<keyof (typeof diffs)[number], 'label' | 'id'>) => xs.reduce((s, x) => s + x[k], 0);
+    return { label, callsPerCrossing: round(sum('calls') / n), execMs: round(sum('execMs') / n, 1000), planMs: round(sum('planMs') / n, 1000), rowsPerCall: round(sum('rows') / Math.max(1, sum('calls')), 10), hits: round(sum('hits') / n, 10), reads: round(sum('reads') / n, 10), walKB: round(sum('walBytes') / n / 1000, 10), fpi: round(sum('fpi') / n) };
+  };
+  const statements = diffs.slice(0, top).map((x) => share(x.label, [x]));
+  if (diffs.length > top) statements.push(share(`${diffs.length - top} other statements`, diffs.slice(top)));
+  return { statements, execMs: round(diffs.reduce((s, x) => s + x.execMs, 0) / n, 1000), planMs: round(diffs.reduce((s, x) => s + x.planMs, 0) / n, 1000) };
+}

@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type StatementShare, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -138,6 +138,8 @@ async function main() {
   // runs came before it. `read` is synchronous and leaves shared_buffers as they are.
   const tp = performance.now();
   const warmed = await prewarm(adminDb);
+  // PostgreSQL's time by statement, where the server loads pg_stat_statements (otherwise its view refuses and nothing is reported).
+  await adminDb.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
   const prewarmSeconds = Math.round((performance.now() - tp) / 100) / 10;
   log(`read ${warmed.toLocaleString('en')} MB of tables and indexes into the OS cache in ${prewarmSeconds} s`);
   const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true });
@@ -207,7 +209,10 @@ async function main() {
     const threads0 = threadTicks();
     const pg0 = postgresCpuSeconds();
     const io0 = ownIo();
+    const statements0 = await statementCounters(adminDb);
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
+    // Where PostgreSQL's time goes, by statement (pg_stat_statements, when the server loads it).
+    const statements = statementShare(statements0, await statementCounters(adminDb), closed.completed);
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const pg1 = postgresCpuSeconds();
@@ -249,7 +254,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -278,7 +283,7 @@ async function main() {
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       roundTrip,
-      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing },
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing, statements },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
       open: { rate: RATE, ...open, wal: walOpen },
@@ -314,7 +319,7 @@ function markdown(r: {
   screening: string;
   load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
   roundTrip: { before: number; after: number };
-  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null; statements: { statements: StatementShare[]; execMs: number; planMs: number } | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
   open: LoadResult & { rate: number; wal: WalPerCrossing | null };
@@ -344,7 +349,7 @@ Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once
 
 CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads${r.closed.nodeThreadsMsPerCrossing ? `: main thread ${r.closed.nodeThreadsMsPerCrossing.main}, busiest other thread (screening) ${r.closed.nodeThreadsMsPerCrossing.busiestOther}, the others ${r.closed.nodeThreadsMsPerCrossing.rest}` : ''}), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
 
-${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
+${r.closed.statements ? statementTable(r.closed.statements) : 'PostgreSQL\'s time by statement: not measured (pg_stat_statements is not in the server\'s `shared_preload_libraries`).\n\n'}${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
 
 Time per traveller kind, from the actual send (ms; mean in the closed loop, p50 / p99 in the open loop):
 
@@ -361,6 +366,17 @@ Baselines, same database, same run (load ${r.load.baselines.join(' ')}):
 | pg_trgm \`%\` on ${n(r.baselines.trgm.nameForms)} listed name forms + document lookup, ${r.baselines.trgm.travellers} travellers, screening only | p50 ${r.baselines.trgm.p50} ms, p95 ${r.baselines.trgm.p95} ms, p99 ${r.baselines.trgm.p99} ms, ${n(r.baselines.trgm.perSecondOneConnection)}/s on one connection | — |
 
 Targets (issue 4 §6): sustained ≥ 1,000 crossings/s — ${r.targets.sustained.met ? 'met' : 'not met'}${r.sustained ? ` (offered ${n(r.sustained.rate)}/s, completed ${n(r.sustained.perSecond)}/s)` : ' (no sustained phase run)'}; p99 ≤ 25 ms at 500/s — ${r.targets.p99At500.met ? 'met' : 'not met'} (at ${n(r.sizes.persons)} persons / ${n(r.build.crossings)} crossings).
+`;
+}
+
+/** PostgreSQL's time in the closed loop by statement, per crossing (pg_stat_statements, when loaded). */
+function statementTable(s: { statements: StatementShare[]; execMs: number; planMs: number }): string {
+  return `PostgreSQL's time in the closed loop by statement (pg_stat_statements; per crossing, in a server process, waits included): ${s.execMs} ms executing and ${s.planMs} ms planning in all.
+
+| Statement | Calls | Exec ms | Plan ms | Rows per call | Pages hit | Pages read | WAL kB | Full pages |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+${s.statements.map((x) => `| ${x.label} | ${x.callsPerCrossing} | ${x.execMs} | ${x.planMs} | ${x.rowsPerCall} | ${x.hits} | ${x.reads} | ${x.walKB} | ${x.fpi} |`).join('\n')}
+
 `;
 }
 

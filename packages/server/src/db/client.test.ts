@@ -32,6 +32,26 @@ describe('database connections', () => {
     });
   });
 
+  it.runIf(process.env.DATABASE_URL)("a statement prepared as 'generic' is planned once, outside a transaction only (ADR 0517)", async () => {
+    // A lookup by a few keys: PostgreSQL estimates its generic plan (ten keys assumed) dearer than the custom
+    // ones and would plan it at every execution.
+    const lookup = 'SELECT count(*)::int AS n FROM pg_class WHERE relname = ANY($1::text[])';
+    const plans = async (q: TestDb['db'], prepare: true | 'generic') => {
+      // One after the other, so that the pool hands out the same connection, whose counters are then read.
+      for (let i = 0; i < 7; i++) expect((await q.query<{ n: number }>(lookup, [['pg_class']], { prepare })).rows[0]!.n).toBe(1);
+      return (await q.query<{ generic: number; custom: number }>('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1', [lookup], { prepare })).rows[0];
+    };
+    expect(await plans(t.db, 'generic')).toEqual({ generic: 7, custom: 0 });
+    expect((await plans(t.db, true))!.custom).toBeGreaterThanOrEqual(5);
+    // Its connections keep generic plans; the others and a transaction's connection do not.
+    const modes = await Promise.all([0, 1, 2].map(() => t.db.query<{ m: string }>("SELECT current_setting('plan_cache_mode') AS m, pg_sleep(0.05)::text AS s", [], { prepare: 'generic' })));
+    expect(modes.map((r) => r.rows[0]!.m)).toEqual(['force_generic_plan', 'force_generic_plan', 'force_generic_plan']);
+    expect(await setting(t.db, 'plan_cache_mode')).toBe('auto');
+    await t.db.tx(async (tx) => {
+      expect((await tx.query<{ m: string }>("SELECT current_setting('plan_cache_mode') AS m", [], { prepare: 'generic' })).rows[0]!.m).toBe('auto');
+    });
+  });
+
   it('answers a parallel read like any other on either database', async () => {
     const r = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM generate_series(1, $1::int)', [1000], { parallel: true });
     expect(r.rows[0]!.n).toBe(1000);

@@ -10,8 +10,14 @@ export interface QueryOptions {
    * A hot statement of fixed text (ADR 0507): on PostgreSQL it is prepared once per connection under a
    * name derived from its text, so later executions skip parsing and planning (after five executions
    * PostgreSQL may keep a generic plan). Only for statements whose text takes few forms.
+   *
+   * `'generic'`: also planned only once per connection (ADR 0517). PostgreSQL keeps planning a statement
+   * whose generic plan it estimates dearer than the custom ones, which `= ANY($1)` over an array of a few
+   * keys always is (it assumes ten); outside a transaction, such a statement runs on connections that keep
+   * generic plans (`plan_cache_mode`). Only for lookups whose best plan does not depend on the values
+   * (keys through a selective index, rows from JSON), never for searches over skewed keys or ranges.
    */
-  prepare?: boolean;
+  prepare?: boolean | 'generic';
   /**
    * A read that scans many rows (statistics over the facts): on PostgreSQL it may use parallel workers,
    * which the connections otherwise start without (ADR 0508). In a transaction, the rest of it may too.
@@ -83,10 +89,11 @@ const PARALLEL_WORKERS = 2;
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly scope: object = {};
-  constructor(readonly pool: pg.Pool) {}
+  /** `generic`: the connections of the statements prepared as 'generic' (QueryOptions.prepare, ADR 0517). */
+  constructor(readonly pool: pg.Pool, private readonly generic: pg.Pool) {}
   async query<T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
     if (options?.parallel) return this.tx<{ rows: T[]; rowCount: number }>((tx) => tx.query<T>(sql, params, options));
-    const r = await this.pool.query(pgQuery(sql, params, options));
+    const r = await (options?.prepare === 'generic' ? this.generic : this.pool).query(pgQuery(sql, params, options));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
   async tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -114,7 +121,7 @@ class PostgresDb implements Db {
     await this.pool.query(sql);
   }
   async close() {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.generic.end()]);
   }
 }
 
@@ -152,17 +159,25 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     //   (`SET LOCAL`, statistics' fact counts);
     // - the restricted application role, which migrations always create: a connection that cannot take it
     //   fails instead of running with the owner's rights.
+    // - a second, smaller pool whose connections keep generic plans, for the statements prepared as
+    //   'generic' (ADR 0517); it opens its connections when one of them first runs.
     const url = new URL(pgConnectionString(opts.databaseUrl));
     const own = url.searchParams.get('options') ?? '';
     const startup = [own, /\bjit\b/.test(own) ? '' : '-c jit=off', /\bmax_parallel_workers_per_gather\b/.test(own) ? '' : '-c max_parallel_workers_per_gather=0', opts.asAppRole ? `-c role=${APP_ROLE}` : ''].filter(Boolean).join(' ');
-    url.searchParams.set('options', startup);
-    const pool = new pg.Pool({ connectionString: url.toString(), max: opts.poolSize ?? 10 });
-    // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
-    // process: the pool discards it and the next query opens a new one.
-    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+    const poolOf = (options: string, max: number) => {
+      const u = new URL(url);
+      u.searchParams.set('options', options);
+      const pool = new pg.Pool({ connectionString: u.toString(), max });
+      // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
+      // process: the pool discards it and the next query opens a new one.
+      pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+      return pool;
+    };
+    const max = opts.poolSize ?? 10;
+    const pool = poolOf(startup, max);
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('SELECT 1');
-    return new PostgresDb(pool);
+    return new PostgresDb(pool, poolOf(`${startup} -c plan_cache_mode=force_generic_plan`, Math.max(1, Math.ceil(max / 2))));
   }
   const dir = opts.dataDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });

@@ -137,7 +137,7 @@ export async function crossingsForStay(db: Queryable, personIds: readonly string
        (SELECT s.id FROM border_crossings s WHERE s.supersedes = c.id) AS superseded_by
      FROM border_crossings c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.person_id, c.occurred_at, c.id`,
     [personIds],
-    { prepare: true },
+    { prepare: 'generic' },
   )).rows;
   for (const { person_id, ...row } of rows) out.get(person_id)?.push(row);
   return out;
@@ -149,7 +149,7 @@ export async function crossingsForStay(db: Queryable, personIds: readonly string
  */
 export async function crossingsOfDocument(db: Queryable, number: string): Promise<CrossingRow[]> {
   const byNumber = await batchedRead(db, 'border.crossings-of-document', [number], async (numbers) => {
-    const rows = (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = ANY($1::text[]) ORDER BY c.occurred_at, c.id`, [numbers], { prepare: true })).rows;
+    const rows = (await db.query<CrossingRow>(`SELECT ${COLS} FROM border_crossings c WHERE c.document_number = ANY($1::text[]) ORDER BY c.occurred_at, c.id`, [numbers], { prepare: 'generic' })).rows;
     const out = new Map<string, CrossingRow[]>();
     for (const r of rows) out.set(r.document_number, [...(out.get(r.document_number) ?? []), r]);
     return out;

@@ -67,7 +67,8 @@ export async function appendGroup(
       `WITH RECURSIVE ${ctes.join(',\n     ')}
        SELECT border_group_check((SELECT count(*) FROM answers_claimed), $2::int, (SELECT count(*) FROM crossings_written), $3::int, ${audited}, $4::int) AS ok`,
       [text, answers.length, parts.crossings.length, parts.audit?.rows.length ?? 0],
-      { prepare: true },
+      // Its plan is the same whatever the rows: planned once per connection (ADR 0517).
+      { prepare: 'generic' },
     );
   } catch (e) {
     if ((e as { code?: unknown }).code === 'KB001') throw new ClaimLost();

@@ -44,7 +44,7 @@ export async function loadAdjudications(db: Queryable, personId: string | null) 
     const r = await db.query<AdjudicationRow>(
       'SELECT person_id, entry_id, entry_version, outcome, by_name, at, reason FROM border_adjudications WHERE person_id = ANY($1::uuid[]) ORDER BY at',
       [ids],
-      { prepare: true },
+      { prepare: 'generic' },
     );
     const out = new Map<string, AdjudicationRow[]>();
     for (const a of r.rows) out.set(a.person_id, [...(out.get(a.person_id) ?? []), a]);

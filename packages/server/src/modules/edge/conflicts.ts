@@ -51,7 +51,7 @@ async function findConflicts(db: Queryable, events: readonly CrossingRecordedEve
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS q(number, state, lo, hi, i)
        JOIN border_crossings c ON c.document_number = q.number AND c.document->>'issuingState' = q.state AND c.occurred_at > q.lo AND c.occurred_at < q.hi`,
     [events.map((e) => e.document.number), events.map((e) => e.document.issuingState), times.map((t) => new Date(t - windowMs)), times.map((t) => new Date(t + windowMs))],
-    { prepare: true },
+    { prepare: 'generic' },
   )).rows;
   const out: Warning[][] = [];
   const items: unknown[] = [];

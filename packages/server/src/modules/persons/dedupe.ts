@@ -85,7 +85,7 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
       `SELECT k.number AS doc_number, ${CANDIDATE_COLUMNS}
          FROM person_document_keys k JOIN persons p ON p.id = k.person_id WHERE k.number = ANY($1::text[]) AND p.merged_into IS NULL`,
       [numbers],
-      { prepare: true },
+      { prepare: 'generic' },
     )).rows;
     const byNumber = new Map<string, PersonRowJson[]>();
     for (const { doc_number, ...row } of found) byNumber.set(doc_number, [...(byNumber.get(doc_number) ?? []), row]);
