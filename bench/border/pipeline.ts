@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type StatementShare, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type StatementsPerCrossing, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -205,18 +205,19 @@ async function main() {
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.start');
     }
+    const statements0 = await statementCounters(adminDb);
     const cpu0 = process.cpuUsage();
     const threads0 = threadTicks();
     const pg0 = postgresCpuSeconds();
     const io0 = ownIo();
-    const statements0 = await statementCounters(adminDb);
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
-    // Where PostgreSQL's time goes, by statement (pg_stat_statements, when the server loads it).
-    const statements = statementShare(statements0, await statementCounters(adminDb), closed.completed);
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const pg1 = postgresCpuSeconds();
     const io1 = ownIo();
+    // Where PostgreSQL's time goes, by statement (pg_stat_statements, when the server loads it), read
+    // outside the CPU readings' window.
+    const statements = statementShare(statements0, await statementCounters(adminDb), closed.completed);
     const per = (a: number, b: number) => Math.round(((b - a) / Math.max(1, closed.completed)) * 10) / 10;
     const ioPerCrossing = io0 && io1 ? { writes: per(io0.syscw, io1.syscw), bytesWritten: Math.round(per(io0.wchar, io1.wchar)), reads: per(io0.syscr, io1.syscr), bytesRead: Math.round(per(io0.rchar, io1.rchar)) } : null;
     const pgCpuMsPerCrossing = pg0 === null || pg1 === null ? null : Math.round(((pg1 - pg0) * 1000 / Math.max(1, closed.completed)) * 100) / 100;
@@ -319,7 +320,7 @@ function markdown(r: {
   screening: string;
   load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
   roundTrip: { before: number; after: number };
-  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null; statements: { statements: StatementShare[]; execMs: number; planMs: number } | null };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null; statements: StatementsPerCrossing | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
   open: LoadResult & { rate: number; wal: WalPerCrossing | null };
@@ -370,7 +371,7 @@ Targets (issue 4 §6): sustained ≥ 1,000 crossings/s — ${r.targets.sustained
 }
 
 /** PostgreSQL's time in the closed loop by statement, per crossing (pg_stat_statements, when loaded). */
-function statementTable(s: { statements: StatementShare[]; execMs: number; planMs: number }): string {
+function statementTable(s: StatementsPerCrossing): string {
   return `PostgreSQL's time in the closed loop by statement (pg_stat_statements; per crossing, in a server process, waits included): ${s.execMs} ms executing and ${s.planMs} ms planning in all.
 
 | Statement | Calls | Exec ms | Plan ms | Rows per call | Pages hit | Pages read | WAL kB | Full pages |
