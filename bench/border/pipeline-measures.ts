@@ -149,6 +149,41 @@ export function postgresCpuSeconds(): number | null {
   }
 }
 
+/** The main thread's scheduler counters (Linux /proc/self/task/<pid>/schedstat and status; null elsewhere). */
+export interface MainThreadSched {
+  runNs: number;
+  waitNs: number;
+  involuntary: number;
+}
+
+export function mainThreadSched(): MainThreadSched | null {
+  try {
+    const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    const involuntary = Number(/nonvoluntary_ctxt_switches:\s*(\d+)/.exec(readFileSync(`/proc/self/task/${process.pid}/status`, 'utf8'))?.[1]);
+    return run === undefined || wait === undefined || Number.isNaN(involuntary) ? null : { runNs: run, waitNs: wait, involuntary };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Per crossing, the main thread's time running, its time runnable but waiting for a core (the run queue),
+ * and how often the kernel took the core from it: the event loop is the pipeline's one serial stage, so
+ * its wait is added to every crossing it handles while the two cores are busy with other threads and
+ * PostgreSQL's processes.
+ */
+export interface MainThreadWait {
+  runningMs: number;
+  waitingMs: number;
+  preempted: number;
+}
+
+export function mainThreadWait(before: MainThreadSched | null, after: MainThreadSched | null, crossings: number): MainThreadWait | null {
+  if (!before || !after) return null;
+  const per = (x: number, scale: number) => Math.round((x / scale / Math.max(1, crossings)) * 100) / 100;
+  return { runningMs: per(after.runNs - before.runNs, 1e6), waitingMs: per(after.waitNs - before.waitNs, 1e6), preempted: per(after.involuntary - before.involuntary, 1) };
+}
+
 /** CPU ticks (user + system, 1/100 s) of each of Node's own threads, from /proc/self/task (Linux; null elsewhere). */
 export function threadTicks(): Map<number, number> | null {
   try {

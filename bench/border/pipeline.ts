@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type StatementsPerCrossing, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, mainThreadSched, mainThreadWait, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type MainThreadWait, type StatementsPerCrossing, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -208,11 +208,13 @@ async function main() {
     const statements0 = await statementCounters(adminDb);
     const cpu0 = process.cpuUsage();
     const threads0 = threadTicks();
+    const sched0 = mainThreadSched();
     const pg0 = postgresCpuSeconds();
     const io0 = ownIo();
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
+    const mainThread = mainThreadWait(sched0, mainThreadSched(), closed.completed);
     const pg1 = postgresCpuSeconds();
     const io1 = ownIo();
     // Where PostgreSQL's time goes, by statement (pg_stat_statements, when the server loads it), read
@@ -236,7 +238,9 @@ async function main() {
     // At most one second of backlog in flight: beyond it requests are dropped and counted (a target miss).
     const timeline: Array<[number, number]> | undefined = TIMELINE ? [] : undefined;
     const wal0 = await walCounters(adminDb);
+    const openSched0 = mainThreadSched();
     const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE, timeline);
+    const openMainThread = mainThreadWait(openSched0, mainThreadSched(), open.completed);
     const walOpen = walPerCrossing(wal0, await walCounters(adminDb), open.completed);
     if (TIMELINE) writeFileSync(TIMELINE, JSON.stringify(timeline));
     const openByKind = kindSummary(byKind);
@@ -255,7 +259,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -284,10 +288,10 @@ async function main() {
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       roundTrip,
-      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, pgCpuMsPerCrossing, ioPerCrossing, statements },
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
-      open: { rate: RATE, ...open, wal: walOpen },
+      open: { rate: RATE, ...open, wal: walOpen, mainThread: openMainThread },
       sustained,
       baselines: { pgbench: [pgb1, pgbN], trgm },
       ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
@@ -320,10 +324,10 @@ function markdown(r: {
   screening: string;
   load: { closed: number[]; open: number[]; sustained: number[]; baselines: number[] };
   roundTrip: { before: number; after: number };
-  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null; statements: StatementsPerCrossing | null };
+  closed: LoadResult & { concurrency: number; nodeCpuMsPerCrossing: number; nodeThreadsMsPerCrossing: { main: number; busiestOther: number; rest: number } | null; mainThread: MainThreadWait | null; pgCpuMsPerCrossing: number | null; ioPerCrossing: { writes: number; bytesWritten: number; reads: number; bytesRead: number } | null; statements: StatementsPerCrossing | null };
   byKind: { closed: KindSummary; open: KindSummary };
   screened: HitShare;
-  open: LoadResult & { rate: number; wal: WalPerCrossing | null };
+  open: LoadResult & { rate: number; wal: WalPerCrossing | null; mainThread: MainThreadWait | null };
   sustained: (LoadResult & { rate: number }) | null;
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
   ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
@@ -350,7 +354,7 @@ Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once
 
 CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads${r.closed.nodeThreadsMsPerCrossing ? `: main thread ${r.closed.nodeThreadsMsPerCrossing.main}, busiest other thread (screening) ${r.closed.nodeThreadsMsPerCrossing.busiestOther}, the others ${r.closed.nodeThreadsMsPerCrossing.rest}` : ''}), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''} 
 
-${r.closed.statements ? statementTable(r.closed.statements) : 'PostgreSQL\'s time by statement: not measured (pg_stat_statements is not in the server\'s `shared_preload_libraries`).\n\n'}${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
+${r.closed.mainThread && r.open.mainThread ? `The main thread (the event loop, the pipeline's one serial stage; /proc schedstat), per crossing: in the closed loop ${r.closed.mainThread.runningMs} ms running and ${r.closed.mainThread.waitingMs} ms runnable but waiting for a core, the core taken from it ${r.closed.mainThread.preempted} times; in the open loop at ${r.open.rate}/s ${r.open.mainThread.runningMs} ms running, ${r.open.mainThread.waitingMs} ms waiting, ${r.open.mainThread.preempted} times.\n\n` : ''}${r.closed.statements ? statementTable(r.closed.statements) : 'PostgreSQL\'s time by statement: not measured (pg_stat_statements is not in the server\'s `shared_preload_libraries`).\n\n'}${r.open.wal ? `WAL in the open loop (pg_stat_wal): ${r.open.wal.kB} kB per crossing, ${r.open.wal.fullPages} full-page images per crossing (the first change of a page after a checkpoint copies the whole page; ADR 0512).\n\n` : ''}Screening in the two loops: ${n(r.screened.withListHit)} of ${n(r.screened.crossings)} crossings (${Math.round((100 * r.screened.withListHit) / Math.max(1, r.screened.crossings))} %) had a watchlist, entry-ban or document hit; ${r.screened.listHitsPerCrossing} such hits per crossing.
 
 Time per traveller kind, from the actual send (ms; mean in the closed loop, p50 / p99 in the open loop):
 
