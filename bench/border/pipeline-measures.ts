@@ -149,6 +149,39 @@ export function postgresCpuSeconds(): number | null {
   }
 }
 
+const POLICIES: Record<string, string> = { '0': 'SCHED_OTHER', '1': 'SCHED_FIFO', '2': 'SCHED_RR', '3': 'SCHED_BATCH', '5': 'SCHED_IDLE', '6': 'SCHED_DEADLINE' };
+
+/** A process's (or thread's) scheduling policy, field 41 of /proc/<pid>/stat (Linux; null elsewhere or when gone). */
+export function schedulingPolicy(pid: number | string): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const policy = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38];
+    return policy === undefined ? null : (POLICIES[policy] ?? `policy ${policy}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The scheduling policies the loads ran under (ADR 0519): of a server process serving one of the pool's
+ * connections (null when PostgreSQL runs on another machine) and of Node's main thread. Under SCHED_BATCH
+ * a woken PostgreSQL process does not preempt the event loop; the deployment guide sets it where the two
+ * share the cores.
+ */
+export async function schedulingPolicies(db: Queryable): Promise<{ postgres: string | null; node: string | null }> {
+  const backend = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+  const local = backend !== undefined && readFileSafe(`/proc/${backend}/cmdline`).startsWith('postgres');
+  return { postgres: local ? schedulingPolicy(backend) : null, node: schedulingPolicy(`self/task/${process.pid}`) };
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** The main thread's scheduler counters (Linux /proc/self/task/<pid>/schedstat and status; null elsewhere). */
 export interface MainThreadSched {
   runNs: number;

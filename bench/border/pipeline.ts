@@ -45,7 +45,7 @@ import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening, type PgbenchResult, type TrgmResult } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
 import { closedLoop, openLoop, type LoadResult } from './pipeline-load.ts';
-import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, serverSettings, statementCounters, statementShare, mainThreadSched, mainThreadWait, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type MainThreadWait, type StatementsPerCrossing, type WalPerCrossing } from './pipeline-measures.ts';
+import { kindSummary, listHitShare, ownIo, postgresCpuSeconds, prewarm, roundTripMs, schedulingPolicies, serverSettings, statementCounters, statementShare, mainThreadSched, mainThreadWait, threadSplit, threadTicks, walCounters, walPerCrossing, type HitShare, type KindSummary, type MainThreadWait, type StatementsPerCrossing, type WalPerCrossing } from './pipeline-measures.ts';
 import { traceDb } from './pipeline-trace.ts';
 import { buildTravellers, KINDS, type BenchTraveller } from './pipeline-travellers.ts';
 
@@ -154,6 +154,9 @@ async function main() {
     const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
     const settings = await serverSettings(db);
     log(`server settings: ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    // Whether a woken server process may preempt the event loop (ADR 0519): read, not set; the operator sets it.
+    const scheduling = await schedulingPolicies(db);
+    log(`scheduling: PostgreSQL ${scheduling.postgres ?? 'not on this machine'}, Node's main thread ${scheduling.node ?? 'unknown'}`);
     const points = (await crossingPoints(db, 'ARM')).map((p) => p.code);
     const needed = WARMUP + Math.ceil(SECONDS * 2500) + Math.ceil(RATE * OPEN_SECONDS) + Math.ceil(SUSTAIN_RATE * SUSTAIN_SECONDS) + 100;
     log(`building ${needed.toLocaleString('en')} travellers …`);
@@ -259,7 +262,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, scheduling, roundTrip, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -277,6 +280,7 @@ async function main() {
       date: new Date().toISOString(),
       machine: { ...machine(), postgres: version, nodeFlags: START_FLAGS },
       serverSettings: settings,
+      scheduling,
       database: dbName,
       sizes,
       build: { ...build, historicalCrossings: build.crossings },
@@ -314,6 +318,7 @@ function markdown(r: {
   date: string;
   machine: ReturnType<typeof machine> & { postgres: string; nodeFlags: string[] };
   serverSettings: Record<string, string>;
+  scheduling: { postgres: string | null; node: string | null };
   sizes: BuildSizes;
   build: BuildReport;
   travellers: Record<string, number>;
@@ -338,7 +343,7 @@ function markdown(r: {
   const built = Object.entries(r.build.built).map(([k, v]) => `${k} ${n(v.rows)} rows in ${v.seconds} s`).join('; ');
   return `# Border pipeline: one traveller end to end
 
-\`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}${r.machine.nodeFlags.length ? ` (${r.machine.nodeFlags.join(' ')}, as \`npm start\`)` : ''}, PostgreSQL ${r.machine.postgres} (${Object.entries(r.serverSettings).map(([k, v]) => `${k} ${v}`).join(', ')}; ADR 0513).
+\`${r.command}\` — ${r.date.slice(0, 16)}, ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGB} GB), Node ${r.machine.node}${r.machine.nodeFlags.length ? ` (${r.machine.nodeFlags.join(' ')}, as \`npm start\`)` : ''}, PostgreSQL ${r.machine.postgres} (${Object.entries(r.serverSettings).map(([k, v]) => `${k} ${v}`).join(', ')}; ADR 0513); scheduling policy of PostgreSQL's processes ${r.scheduling.postgres ?? 'not read (not on this machine)'}, of Node's main thread ${r.scheduling.node ?? 'not read'} (ADR 0519).
 
 Database: ${n(r.sizes.persons)} persons, ${n(r.build.crossings)} historical crossings (${n(r.build.personsWithCrossings)} persons with a stay position), ${n(r.sizes.watchlist)} watchlist/entry-ban entries, ${n(r.sizes.documents)} lost/stolen documents. ${built ? `Built this run: ${built}.` : 'Reused from an earlier run.'}
 Travellers (MRZ as read at the post, no person id): ${Object.entries(r.travellers).map(([k, v]) => `${k} ${n(v)}`).join(', ')}. Each request: zod validation, idempotency, MRZ parse, person match, screening, history, stay, one statement that commits on its own, or a transaction (shared by the crossings written together, ADR 0507, 0511), with the crossing, stay position, (new persons) registration, audit row(s), idempotent answer.
