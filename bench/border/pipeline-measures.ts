@@ -165,7 +165,7 @@ export function schedulingPolicy(pid: number | string): string | null {
 /**
  * The scheduling policies the loads ran under (ADR 0519): of a server process serving one of the pool's
  * connections (null when PostgreSQL runs on another machine) and of Node's main thread. Under SCHED_BATCH
- * a woken PostgreSQL process does not preempt the event loop; the deployment guide sets it where the two
+ * a woken PostgreSQL process does not preempt the event loop; the deployment guide offers it where the two
  * share the cores.
  */
 export async function schedulingPolicies(db: Queryable): Promise<{ postgres: string | null; node: string | null }> {
