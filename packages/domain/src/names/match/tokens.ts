@@ -64,7 +64,26 @@ function letterCount(token: string): number {
   return n;
 }
 
+/**
+ * Prepared tokens by text, at most TOKEN_MEMO_LIMIT, the oldest out first. A token's preparation depends
+ * on its text alone, and a registry's names are drawn from far fewer words than it has persons: the
+ * candidates of a registry search share their common surnames and given names, so each word is prepared
+ * once, not once per candidate (ADR 0520). The entries are frozen: every caller shares them.
+ */
+export const TOKEN_MEMO_LIMIT = 100_000;
+const memo = new Map<string, PreparedToken>();
+
 export function prepareToken(text: string): PreparedToken {
+  const known = memo.get(text);
+  if (known) return known;
+  const token = Object.freeze(prepareTokenNow(text));
+  if (memo.size >= TOKEN_MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(text, token);
+  return token;
+}
+
+/** prepareToken without the memo (tests compare the two). */
+export function prepareTokenNow(text: string): PreparedToken {
   const script = detectScript(text);
   const pivot = pivotLatin(text, script);
   const strict = strictKey(pivot);
