@@ -7,6 +7,8 @@
  * scripts and romanizations (deterministic PRNG), prepares them once, then scores random pairs:
  * - matcher: scorePrepared without explanation (the candidate-scoring path) and with explanation;
  * - baseline: plain Levenshtein ratio over the two Latin strings (the cheapest sensible comparison).
+ * It also times preparing the records' words: prepareToken, which keeps each word's preparation (ADR 0520),
+ * against prepareTokenNow, the same preparation done again each time (the baseline of that table).
  * Target: >= 100,000 pair scores per second per core. Writes bench/results/names-score-speed.{json,md}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import {
   type PersonRecord,
   type PreparedRecord,
 } from '../../packages/domain/src/names/index.ts';
+import { prepareToken, prepareTokenNow, tokenizeName } from '../../packages/domain/src/names/match/tokens.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -95,6 +98,14 @@ function main(): void {
     timed('matcher: scorePrepared (with explanation)', (i) => scorePrepared(prepared[at(pairA, i)] as PreparedRecord, prepared[at(pairB, i)] as PreparedRecord).score),
   ];
   const baseline = results[0]?.perSecond ?? 1;
+  // The records' words as candidates bring them: the same common names again and again.
+  const words = records.flatMap((r) => tokenizeName(r.name));
+  const wordAt = (i: number) => words[i % words.length] ?? '';
+  const tokens = [
+    timed('baseline: prepareTokenNow (each word prepared again)', (i) => prepareTokenNow(wordAt(i)).loose.length),
+    timed('prepareToken (each word prepared once, ADR 0520)', (i) => prepareToken(wordAt(i)).loose.length),
+  ];
+  const tokenBaseline = tokens[0]?.perSecond ?? 1;
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -103,6 +114,8 @@ function main(): void {
     prepareRecordsPerSecond: Math.round(records.length / prepSeconds),
     targetPairsPerSecond: TARGET,
     results: results.map((r) => ({ ...r, relativeToBaseline: Math.round((r.perSecond / baseline) * 100) / 100, meetsTarget: r.perSecond >= TARGET })),
+    words: { count: words.length, distinct: new Set(words).size },
+    tokens: tokens.map((r) => ({ ...r, relativeToBaseline: Math.round((r.perSecond / tokenBaseline) * 100) / 100 })),
   };
   const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
   const outDir = join(root, 'bench/results');
@@ -118,6 +131,12 @@ function main(): void {
     '| Comparison | Pairs/s | × baseline | ≥ 100k/s |',
     '|---|---:|---:|---|',
     ...report.results.map((r) => `| ${r.label} | ${r.perSecond.toLocaleString('en-US')} | ${r.relativeToBaseline} | ${r.meetsTarget ? 'yes' : 'no'} |`),
+    '',
+    `Preparing the records' words (${report.words.count.toLocaleString('en-US')} words, ${report.words.distinct.toLocaleString('en-US')} distinct), as a registry search's candidates bring them:`,
+    '',
+    '| Preparation | Words/s | × baseline |',
+    '|---|---:|---:|',
+    ...report.tokens.map((r) => `| ${r.label} | ${r.perSecond.toLocaleString('en-US')} | ${r.relativeToBaseline} |`),
     '',
   ].join('\n');
   writeFileSync(join(outDir, 'names-score-speed.md'), md);
