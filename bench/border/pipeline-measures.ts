@@ -124,6 +124,20 @@ export function ownIo(): { wchar: number; syscw: number; rchar: number; syscr: n
 }
 
 /**
+ * A process's (or thread's) /proc/<pid>/stat: its command name and the fields after it (field 3 onwards,
+ * so field n is at n - 3). Null when it is gone or not on Linux.
+ */
+function procStat(pid: number | string): { comm: string; fields: string[] } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    return { comm: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * CPU seconds (user + system) of every PostgreSQL server process on this machine, from /proc (Linux; null
  * elsewhere). The pool's connections live through a load phase, so the difference over the phase is the
  * database's share of the work (other databases' activity on the same server included).
@@ -133,15 +147,8 @@ export function postgresCpuSeconds(): number | null {
     let ticks = 0;
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
-        const fields = stat.slice(close + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // the process ended meanwhile
-      }
+      const stat = procStat(pid); // null: the process ended meanwhile
+      if (stat?.comm.startsWith('postgres')) ticks += Number(stat.fields[11]) + Number(stat.fields[12]);
     }
     return ticks / 100;
   } catch {
@@ -150,17 +157,10 @@ export function postgresCpuSeconds(): number | null {
 }
 
 const POLICIES: Record<string, string> = { '0': 'SCHED_OTHER', '1': 'SCHED_FIFO', '2': 'SCHED_RR', '3': 'SCHED_BATCH', '5': 'SCHED_IDLE', '6': 'SCHED_DEADLINE' };
-
-/** A process's (or thread's) scheduling policy, field 41 of /proc/<pid>/stat (Linux; null elsewhere or when gone). */
-export function schedulingPolicy(pid: number | string): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const policy = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38];
-    return policy === undefined ? null : (POLICIES[policy] ?? `policy ${policy}`);
-  } catch {
-    return null;
-  }
-}
+const policyOf = (stat: { fields: string[] } | null) => {
+  const policy = stat?.fields[38]; // field 41
+  return policy === undefined ? null : (POLICIES[policy] ?? `policy ${policy}`);
+};
 
 /**
  * The scheduling policies the loads ran under (ADR 0519): of a server process serving one of the pool's
@@ -170,16 +170,8 @@ export function schedulingPolicy(pid: number | string): string | null {
  */
 export async function schedulingPolicies(db: Queryable): Promise<{ postgres: string | null; node: string | null }> {
   const backend = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
-  const local = backend !== undefined && readFileSafe(`/proc/${backend}/cmdline`).startsWith('postgres');
-  return { postgres: local ? schedulingPolicy(backend) : null, node: schedulingPolicy(`self/task/${process.pid}`) };
-}
-
-function readFileSafe(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
+  const server = backend === undefined ? null : procStat(backend);
+  return { postgres: server?.comm.startsWith('postgres') ? policyOf(server) : null, node: policyOf(procStat(`self/task/${process.pid}`)) };
 }
 
 /** The main thread's scheduler counters (Linux /proc/self/task/<pid>/schedstat and status; null elsewhere). */

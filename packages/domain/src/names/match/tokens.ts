@@ -82,7 +82,7 @@ export function prepareToken(text: string): PreparedToken {
   return token;
 }
 
-/** prepareToken without the memo (tests compare the two). */
+/** prepareToken without the memo (the tests and bench/names compare the two). */
 export function prepareTokenNow(text: string): PreparedToken {
   const script = detectScript(text);
   const pivot = pivotLatin(text, script);
