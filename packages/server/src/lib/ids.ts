@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 /**
  * A stable UUID (version 8, RFC 9562 "custom") derived from a name, so that seeding the same reference
@@ -18,15 +18,34 @@ export function stableUuid(namespace: string, name: string): string {
  * creation is no secret (a crossing carries its time anyway).
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const b = randomBytes(16);
+  const b = Buffer.allocUnsafe(16);
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     b[i] = ms % 256;
     ms = Math.floor(ms / 256);
   }
+  randomTail(b);
   b[6] = (b[6]! & 0x0f) | 0x70;
   b[8] = (b[8]! & 0x3f) | 0x80;
   return formatUuid(b);
+}
+
+/**
+ * Random bytes for the ids' last ten bytes, drawn from the system's generator 4 kB at a time (as Node does
+ * for randomUUID) instead of one call per id: every crossing makes two or three ids, and a call of its own
+ * for each was 1 % of the event loop (ADR 0521). Each byte is used once.
+ */
+const POOL_BYTES = 4096;
+const pool = Buffer.alloc(POOL_BYTES);
+let poolAt = POOL_BYTES;
+
+function randomTail(b: Buffer): void {
+  if (poolAt + 10 > POOL_BYTES) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  pool.copy(b, 6, poolAt, poolAt + 10);
+  poolAt += 10;
 }
 
 /** The first 16 bytes as a UUID's text (8-4-4-4-12 hex digits). */
