@@ -58,20 +58,68 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 
 export const isTimeZone = (zone: unknown): zone is string => typeof zone === 'string' && zone !== '' && formatterFor(zone) !== null;
 
+/**
+ * Per zone, the UTC hour last converted and the zone's offset throughout it (ADR 0521). A post records its
+ * crossings in the hour they happen, so nearly every crossing's local time is the instant plus an offset
+ * already known, instead of a new ICU formatting (2 % of the event loop). An hour is kept only when the
+ * offset at its first and at its last second agree: time-zone transitions fall on whole seconds, and no
+ * zone in the IANA database changes its offset twice within one hour.
+ */
+const HOUR_MS = 3_600_000;
+const hourOffsets = new Map<string, { hour: number; offsetMs: number }>();
+/** The memo serves instants from 1970 to 9999, whose fields `Date`'s UTC getters give as ICU does. */
+const MEMO_UNTIL = Date.UTC(9999, 11, 31, 23, 0, 0);
+
 /** Local date and time of `instantMs` in `timeZone`; null for an unknown zone or an impossible instant. */
 export function toLocalDateTime(instantMs: number, timeZone: string): LocalDateTime | null {
+  if (!(instantMs >= 0 && instantMs < MEMO_UNTIL)) return toLocalDateTimeNow(instantMs, timeZone);
+  const hour = instantMs - (instantMs % HOUR_MS);
+  let memo = hourOffsets.get(timeZone);
+  if (memo?.hour !== hour) {
+    const first = offsetMsAt(hour, timeZone);
+    if (first === null) return null;
+    if (first !== offsetMsAt(hour + HOUR_MS - 1000, timeZone)) return toLocalDateTimeNow(instantMs, timeZone);
+    memo = { hour, offsetMs: first };
+    hourOffsets.set(timeZone, memo);
+  }
+  // Whole seconds: ICU shows the instant's second, and offsets are whole seconds.
+  const local = new Date(instantMs - (instantMs % 1000) + memo.offsetMs);
+  return {
+    date: `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`,
+    time: `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}`,
+    offsetMinutes: Math.round(memo.offsetMs / 60_000),
+    timeZone,
+  };
+}
+
+const pad2 = (n: number | undefined) => String(n).padStart(2, '0');
+
+/** Local − UTC in milliseconds (whole seconds) at `instantMs`, by ICU; null for an unknown zone. */
+function offsetMsAt(instantMs: number, timeZone: string): number | null {
+  const f = icuFields(instantMs, timeZone);
+  return f === null ? null : f.localAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+function icuFields(instantMs: number, timeZone: string): { fields: number[]; localAsUtc: number } | null {
   const f = formatterFor(timeZone);
   if (!f || !Number.isFinite(instantMs)) return null;
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(instantMs))) parts[p.type] = p.value;
-  const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
-  if ([y, mo, d, h, mi, s].some((n) => n === undefined || !Number.isFinite(n))) return null;
-  const localAsUtc = Date.UTC(y as number, (mo as number) - 1, d as number, h as number, mi as number, s as number);
-  const offsetMinutes = Math.round((localAsUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
-  const p2 = (n: number | undefined) => String(n).padStart(2, '0');
+  const fields = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
+  if (fields.some((n) => n === undefined || !Number.isFinite(n))) return null;
+  const [y, mo, d, h, mi, s] = fields as [number, number, number, number, number, number];
+  return { fields, localAsUtc: Date.UTC(y, mo - 1, d, h, mi, s) };
+}
+
+/** toLocalDateTime without the memo: ICU formats this instant (the reference for the memo's test). */
+export function toLocalDateTimeNow(instantMs: number, timeZone: string): LocalDateTime | null {
+  const icu = icuFields(instantMs, timeZone);
+  if (icu === null) return null;
+  const [y, mo, d, h, mi, s] = icu.fields;
+  const offsetMinutes = Math.round((icu.localAsUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
   return {
-    date: `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}`,
-    time: `${p2(h)}:${p2(mi)}:${p2(s)}`,
+    date: `${String(y).padStart(4, '0')}-${pad2(mo)}-${pad2(d)}`,
+    time: `${pad2(h)}:${pad2(mi)}:${pad2(s)}`,
     offsetMinutes,
     timeZone,
   };
