@@ -12,7 +12,7 @@
  */
 import { MATCH_WEIGHTS, type PreparedRecord } from '../../names/index.ts';
 import { ALWAYS, MAX_FORMS, POSTING_STRIDE, type PreparedList } from './prepare-list.ts';
-import { bestOf, gallop, seek, tokenGroup } from './token-groups.ts';
+import { bestOf, gallop, seek, tokenGroup, type TokenGroup } from './token-groups.ts';
 
 const W = MATCH_WEIGHTS;
 export const MAX_QUALIFIER_BONUS = Math.max(...Object.values(W.DATE_ADJUSTMENT)) + W.SEX_ADJUSTMENT.match + W.NATIONALITY_ADJUSTMENT.match;
@@ -32,6 +32,21 @@ export { allowedDistance, maxDistanceFor } from './token-groups.ts';
 export function nameScoreBound(k: number, j: number): number {
   const w = W.SURNAME_WEIGHT;
   return j <= 0 ? 0 : (w * j) / (w * j + Math.max(0, k - j));
+}
+
+/** The same groups, each as many times, in any order (groups are shared objects: tokenGroup's memo). */
+function sameGroups(a: readonly TokenGroup[], b: readonly TokenGroup[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const g of a) {
+    let inA = 0;
+    let inB = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === g) inA++;
+      if (b[i] === g) inB++;
+    }
+    if (inA !== inB) return false;
+  }
+  return true;
 }
 
 const popcount = (x: number) => {
@@ -61,10 +76,18 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
   // is capped below minSim: then an entry form must be similar to two of the traveller form's tokens, so it
   // is in some token group other than the largest — which is only probed, never walked (ADR 0505).
   const needsTwo = nameScoreBound(2, 1) < minSim && W.SINGLE_TOKEN_CAP < minSim;
+  // The groups of the forms walked so far. A form whose tokens find the same groups as one of them, in any
+  // order, is not walked again: its candidates would be the same (below, a form's candidates depend only on
+  // which groups its tokens find, never on their order). At a border post the document's name comes back
+  // among the person's registered names, given names first (ADR 0521).
+  const walked: TokenGroup[][] = [];
   traveller.names.forEach((name, tForm) => {
     if (tForm >= MAX_FORMS) return;
     const n = name.tokens.length;
-    const tokenGroups = name.tokens.map((t, tToken) => ({ tToken, group: tokenGroup(list, t) }));
+    const groupsOfForm = name.tokens.map((t) => tokenGroup(list, t));
+    if (walked.some((w) => sameGroups(w, groupsOfForm))) return;
+    walked.push(groupsOfForm);
+    const tokenGroups = groupsOfForm.map((group, tToken) => ({ tToken, group }));
     let probe: (typeof tokenGroups)[number] | null = null;
     if (needsTwo && n >= 2) {
       let largest = 0;

@@ -10,7 +10,9 @@ import type { ListEntry } from '../lists/entries.ts';
 import { adjudicationMemory } from './adjudication.ts';
 import type { ScreeningConfig } from './config.ts';
 import { prepareList } from './prepare-list.ts';
-import { screenTraveller, screenTravellerFullScan, type Traveller } from './screen.ts';
+import { prepareRecord } from '../../names/index.ts';
+import { personCandidates } from './candidates.ts';
+import { prepareTraveller, screenTraveller, screenTravellerFullScan, type Traveller } from './screen.ts';
 
 const WORDS = [
   'Hovhannisyan', 'Оганесян', 'Ованесян', 'Հովհաննիսյան', 'Petrosyan', 'Петросян', 'Ghazaryan', 'Kazarian', 'Գևորգյան', 'Gevorgyan',
@@ -102,6 +104,24 @@ describe('screening index = full scan', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('agrees when the traveller\'s other names repeat the name in another order (a form walked once, ADR 0521)', () => {
+    fc.assert(
+      fc.property(lists, fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(name, { maxLength: 1 }), fc.nat(), config, day, (entries, tokens, others, rotate, cfg, date) => {
+        const prepared = prepareList(entries);
+        const turned = tokens.map((_, i) => tokens[(i + rotate) % tokens.length]!);
+        // The document's name (surname first), the registered names (given names first, the same again), another.
+        const t: Traveller = { name: tokens.join(' '), otherNames: [[...tokens].reverse().join(' '), ...others, turned.join(' '), tokens.join(' ')] };
+        const options = { date, config: cfg, explain: false };
+        expect(screenTraveller(t, prepared, options).hits).toEqual(screenTravellerFullScan(t, prepared, options).hits);
+        const minThreshold = Math.min(cfg.defaults.watchlist, cfg.defaults.entry_ban, cfg.lists?.interpol?.threshold ?? 1);
+        const alone = personCandidates(prepared, prepareRecord({ name: tokens.join(' '), otherNames: others }), minThreshold);
+        const repeated = personCandidates(prepared, prepareTraveller(t).record, minThreshold);
+        expect(repeated === null ? null : [...repeated].sort()).toEqual(alone === null ? null : [...alone].sort());
+      }),
+      { numRuns: 300 },
     );
   });
 
