@@ -61,9 +61,10 @@ export const isTimeZone = (zone: unknown): zone is string => typeof zone === 'st
 /**
  * Per zone, the UTC hour last converted and the zone's offset throughout it (ADR 0521). A post records its
  * crossings in the hour they happen, so nearly every crossing's local time is the instant plus an offset
- * already known, instead of a new ICU formatting (2 % of the event loop). An hour is kept only when the
- * offset at its first and at its last second agree: time-zone transitions fall on whole seconds, and no
- * zone in the IANA database changes its offset twice within one hour.
+ * already known, instead of a new ICU formatting (4.3 µs against 0.25 µs, twice per crossing on the event
+ * loop). An hour is kept only when the offset at its first and at its last second agree: time-zone
+ * transitions fall on whole seconds, and no zone in the IANA database changes its offset twice within one
+ * hour.
  */
 const HOUR_MS = 3_600_000;
 const hourOffsets = new Map<string, { hour: number; offsetMs: number }>();
