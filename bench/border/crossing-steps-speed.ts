@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { toLocalDateTime, toLocalDateTimeNow } from '../../packages/domain/src/border/common/local-time.ts';
 import { timeOrderedUuid } from '../../packages/server/src/lib/ids.ts';
-import { argNumber, machine, writeResults } from '../linkage/common.ts';
+import { argNumber, machine, timeLoop, writeResults } from '../linkage/common.ts';
 
 const SECONDS = argNumber('--seconds', 2);
 const ZONE = 'Asia/Yerevan';
@@ -39,17 +39,7 @@ interface Timed {
   microseconds: number;
 }
 
-function timed(label: string, run: (i: number) => number): Timed {
-  let checksum = 0;
-  for (let i = 0; i < 20_000; i++) checksum += run(i); // warm-up (JIT)
-  const start = performance.now();
-  const deadline = start + SECONDS * 1000;
-  let n = 0;
-  while (performance.now() < deadline) for (let k = 0; k < 5_000; k++) checksum += run(n++);
-  const elapsed = (performance.now() - start) / 1000;
-  if (checksum === -1) console.log('');
-  return { label, perSecond: Math.round(n / elapsed), microseconds: Math.round((elapsed / n) * 1e6 * 1000) / 1000 };
-}
+const timed = (label: string, run: (i: number) => number): Timed => timeLoop(label, run, SECONDS);
 
 // A busy post: each instant 1–3 ms after the last (deterministic).
 const at = (i: number) => T0 + i * 2 + (i % 3);

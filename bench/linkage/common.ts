@@ -24,6 +24,22 @@ export function machine() {
   };
 }
 
+/**
+ * Runs `run(i)` for i = 0, 1, … for `seconds` after 20,000 warm-up calls (for the JIT), in batches of
+ * `batch` between clock reads. `run` returns a number that is summed, so that its work cannot be dropped.
+ */
+export function timeLoop(label: string, run: (i: number) => number, seconds: number, batch = 5_000): { label: string; perSecond: number; microseconds: number; iterations: number } {
+  let checksum = 0;
+  for (let i = 0; i < 20_000; i++) checksum += run(i);
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  let iterations = 0;
+  while (performance.now() < deadline) for (let k = 0; k < batch; k++) checksum += run(iterations++);
+  const elapsed = (performance.now() - start) / 1000;
+  if (checksum === Number.MIN_VALUE) console.log(checksum);
+  return { label, perSecond: Math.round(iterations / elapsed), microseconds: Math.round((elapsed / iterations) * 1e9) / 1000, iterations };
+}
+
 export function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;

@@ -25,6 +25,7 @@ import {
   type PreparedRecord,
 } from '../../packages/domain/src/names/index.ts';
 import { prepareToken, prepareTokenNow, tokenizeName } from '../../packages/domain/src/names/match/tokens.ts';
+import { timeLoop } from '../linkage/common.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -65,18 +66,7 @@ function randomRecord(): PersonRecord {
   return record;
 }
 
-function timed(label: string, run: (i: number) => number): { label: string; perSecond: number; iterations: number; checksum: number } {
-  let checksum = 0;
-  for (let i = 0; i < 20_000; i++) checksum += run(i); // warm-up (JIT)
-  const deadline = performance.now() + SECONDS * 1000;
-  const start = performance.now();
-  let iterations = 0;
-  while (performance.now() < deadline) {
-    for (let k = 0; k < 10_000; k++) checksum += run(iterations++);
-  }
-  const elapsed = (performance.now() - start) / 1000;
-  return { label, perSecond: Math.round(iterations / elapsed), iterations, checksum };
-}
+const timed = (label: string, run: (i: number) => number) => timeLoop(label, run, SECONDS, 10_000);
 
 function main(): void {
   const records = Array.from({ length: 2000 }, randomRecord);
