@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { TYPES } from './timestamptz.ts';
 
 /** The one database interface the server uses. SQL is always parameterised ($1, $2, …). */
 export interface QueryOptions {
@@ -167,7 +168,8 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     const poolOf = (options: string, max: number) => {
       const u = new URL(url);
       u.searchParams.set('options', options);
-      const pool = new pg.Pool({ connectionString: u.toString(), max });
+      // timestamptz read without the driver's regular expressions, to the same Date (ADR 0523).
+      const pool = new pg.Pool({ connectionString: u.toString(), max, types: TYPES });
       // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
       // process: the pool discards it and the next query opens a new one.
       pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
