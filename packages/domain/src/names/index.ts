@@ -26,6 +26,7 @@ export { compareNames, type NameComparison, type TokenPairExplanation } from './
 export {
   prepareRecord,
   scorePrepared,
+  scoreCeiling,
   scorePair,
   type PersonRecord,
   type PersonDocument,

@@ -6,7 +6,7 @@
  * `screenTravellerFullScan` is the reference: it scores every entry. Both share the evaluation code, and a
  * property test checks that they return the same hits.
  */
-import { prepareRecord, scorePrepared, type MatchExplanation, type PartialDate, type PreparedRecord, type Sex } from '../../names/index.ts';
+import { prepareRecord, scoreCeiling, scorePrepared, type MatchExplanation, type PartialDate, type PreparedRecord, type Sex } from '../../names/index.ts';
 import type { IsoDate } from '../common/dates.ts';
 import { entryInForce, type DocumentListEntry, type DocumentStatus, type EntryKind, type HitAction } from '../lists/entries.ts';
 import { knownFalseHit, type Adjudication, type AdjudicationMemory } from './adjudication.ts';
@@ -109,6 +109,9 @@ function screen(input: Traveller | PreparedTraveller, lists: readonly PreparedLi
       const p = list.persons[pos];
       if (!p || !entryInForce(p.entry, options.date)) continue;
       const threshold = thresholdFor(config, p.entry.listId, p.entry.kind);
+      // Born years apart (or of another sex, nationality) the entry cannot reach the threshold whatever its
+      // names: they are not compared (ADR 0524). Most of a common name's namesakes end here.
+      if (scoreCeiling(record, p.record) < threshold) continue;
       scored++;
       const quick = scorePrepared(record, p.record, { threshold, explain: false });
       if (!quick.match) continue;

@@ -112,6 +112,25 @@ function sharesDocument(a: PreparedRecord, b: PreparedRecord): boolean {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
+/** Birth date, sex and nationality of a pair: their levels and the sum of their adjustments (symmetric). */
+function qualifiers(a: PreparedRecord, b: PreparedRecord) {
+  const dateLevel = compareBirthDates(a.birthDate, b.birthDate);
+  const sexLevel = !a.sex || !b.sex ? 'missing' : a.sex === b.sex ? 'match' : 'mismatch';
+  const natLevel = !a.nationality || !b.nationality ? 'missing' : a.nationality === b.nationality ? 'match' : 'mismatch';
+  return { dateLevel, sexLevel, natLevel, adjust: DATE_ADJUSTMENT[dateLevel] + SEX_ADJUSTMENT[sexLevel] + NATIONALITY_ADJUSTMENT[natLevel] } as const;
+}
+
+/**
+ * The highest score scorePrepared can give the pair, whatever their names and documents: the main
+ * feature is at most 1, so the birth date, sex and nationality alone bound it (ADR 0524). A pair born
+ * years apart cannot reach the border's 0.75 (1 + 0.02 + 0.02 − 0.3): a candidate below `threshold` here
+ * need not have its names compared.
+ */
+export function scoreCeiling(first: PreparedRecord, second: PreparedRecord): number {
+  const [a, b] = first.canon <= second.canon ? [first, second] : [second, first];
+  return round(Math.min(1, Math.max(0, 1 + qualifiers(a, b).adjust)));
+}
+
 export function scorePrepared(first: PreparedRecord, second: PreparedRecord, options: ScoreOptions = {}): MatchResult {
   const [a, b] = first.canon <= second.canon ? [first, second] : [second, first];
   const explain = options.explain ?? true;
@@ -132,10 +151,7 @@ export function scorePrepared(first: PreparedRecord, second: PreparedRecord, opt
   const docScore = docLevel !== 'exact' ? 0 : nameScore >= 0.5 ? DOCUMENT_MATCH_SCORE : DOCUMENT_MATCH_NAME_CONFLICT_SCORE;
   const main = docScore > nameScore ? 'document' : 'name';
 
-  const dateLevel = compareBirthDates(a.birthDate, b.birthDate);
-  const sexLevel = !a.sex || !b.sex ? 'missing' : a.sex === b.sex ? 'match' : 'mismatch';
-  const natLevel = !a.nationality || !b.nationality ? 'missing' : a.nationality === b.nationality ? 'match' : 'mismatch';
-  const adjust = DATE_ADJUSTMENT[dateLevel] + SEX_ADJUSTMENT[sexLevel] + NATIONALITY_ADJUSTMENT[natLevel];
+  const { dateLevel, sexLevel, natLevel, adjust } = qualifiers(a, b);
 
   const score = round(Math.min(1, Math.max(0, Math.max(nameScore, docScore) + adjust)));
   const match = score >= threshold;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TRANSLIT_SYSTEM_IDS, transliterate } from '../translit/transliterate.ts';
-import { prepareRecord, scorePrepared, type PersonRecord } from './matcher.ts';
+import { prepareRecord, scoreCeiling, scorePrepared, type PersonRecord } from './matcher.ts';
 
 /** Letters from every handled script plus separators, so generated names exercise every engine. */
 const LETTERS = [
@@ -40,6 +40,24 @@ const recordArb: fc.Arbitrary<PersonRecord> = fc
   });
 
 describe('matcher properties', () => {
+  it('never scores a pair above its ceiling, and a pair of one name scores exactly it (ADR 0524)', () => {
+    // The second record is often the first's name (verbatim, or with another's qualifiers and documents), so
+    // that the ceiling is reached, not only respected.
+    const documentArb = fc.option(fc.constantFrom('AB1234567', 'AB1234568', 'CD7654321'), { nil: undefined });
+    fc.assert(
+      fc.property(recordArb, recordArb, fc.boolean(), documentArb, documentArb, (a0, b0, sameName, da, db) => {
+        const a = { ...a0, ...(da ? { documents: [{ number: da, issuer: 'ARM' }] } : {}) };
+        const b = { ...b0, ...(sameName ? { name: a0.name } : {}), ...(db ? { documents: [{ number: db, issuer: 'ARM' }] } : {}) };
+        const [pa, pb] = [prepareRecord(a), prepareRecord(b)];
+        const ceiling = scoreCeiling(pa, pb);
+        const { score } = scorePrepared(pa, pb, { explain: false });
+        expect(ceiling).toBe(scoreCeiling(pb, pa));
+        expect(score).toBeLessThanOrEqual(ceiling);
+        if (sameName) expect(score).toBe(ceiling);
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('scores lie in [0, 1]', () => {
     fc.assert(
       fc.property(recordArb, recordArb, (a, b) => {

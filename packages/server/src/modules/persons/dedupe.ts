@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as P from '@kamurj/domain/persons';
-import { MATCH_WEIGHTS, prepareRecord, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
+import { MATCH_WEIGHTS, prepareRecord, scoreCeiling, scorePrepared, DEFAULT_THRESHOLD, type MatchExplanation, type PreparedRecord } from '@kamurj/domain/names';
 import { batchedRead } from '../../db/batched.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
@@ -100,8 +100,10 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
 function scoreAll(mine: PreparedRecord, people: readonly CachedPerson[], threshold: number): Candidate[] {
   const out: Candidate[] = [];
   for (const { row, prepared } of people) {
+    // Names are compared only when the pair can reach the threshold, and explained only when it does (ADR 0524).
+    if (scoreCeiling(mine, prepared) < threshold || !scorePrepared(mine, prepared, { explain: false, threshold }).match) continue;
     const res = scorePrepared(mine, prepared, { explain: true, threshold });
-    if (res.score >= threshold && res.explanation) out.push({ row, score: res.score, explanation: res.explanation });
+    if (res.explanation) out.push({ row, score: res.score, explanation: res.explanation });
   }
   return out.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
 }
