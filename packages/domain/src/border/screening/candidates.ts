@@ -11,7 +11,7 @@
  * budget and similarity use the longer length, so the loose-key test admits every stem match).
  */
 import { MATCH_WEIGHTS, type PreparedRecord } from '../../names/index.ts';
-import { ALWAYS, MAX_FORMS, POSTING_STRIDE, type PreparedList } from './prepare-list.ts';
+import { ALWAYS, MAX_FORMS, POSTING_STRIDE, YEAR_UNKNOWN, type PreparedList } from './prepare-list.ts';
 import { bestOf, gallop, seek, tokenGroup, type TokenGroup } from './token-groups.ts';
 
 const W = MATCH_WEIGHTS;
@@ -49,6 +49,36 @@ function sameGroups(a: readonly TokenGroup[], b: readonly TokenGroup[]): boolean
   return true;
 }
 
+/** The first person position born in `year` or later (positions are in birth-year order). */
+function firstBornIn(list: PreparedList, year: number): number {
+  const years = list.birthYears;
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((years[mid] as number) < year) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The runs of entry forms, [from, to), whose entries can reach `threshold` against a traveller born in
+ * `year` (ADR 0524): born within birthYearReach of it, or of unknown year. Entries born further apart
+ * score below the threshold whatever their names (their score ceiling, which screening checks anyway),
+ * so they are not walked. Without the traveller's year, or when any difference of years can reach the
+ * threshold, every form.
+ */
+export function formRuns(list: PreparedList, year: number | undefined, threshold: number): [number, number][] {
+  const reach = year === undefined ? null : W.birthYearReach(threshold - SLACK);
+  if (reach === null || year === undefined) return [[0, Number.POSITIVE_INFINITY]];
+  const unknown = firstBornIn(list, YEAR_UNKNOWN);
+  return [
+    [firstBornIn(list, year - reach) * MAX_FORMS, Math.min(firstBornIn(list, year + reach + 1), unknown) * MAX_FORMS],
+    [unknown * MAX_FORMS, Number.POSITIVE_INFINITY],
+  ];
+}
+
 const popcount = (x: number) => {
   let n = 0;
   for (let v = x; v !== 0; v &= v - 1) n++;
@@ -64,7 +94,9 @@ const STRONG = 1 << 16;
  * the pair survives when one of its pairs can reach minSim on its own ("strong": a weighted mean is never
  * above its largest term) and nameScoreBound(k, j) ≥ minSim, where j = the smaller number of distinct
  * similar tokens on either side (at least the size of any one-to-one alignment of similar pairs). A
- * one-token form against a longer one is capped by the matcher at SINGLE_TOKEN_CAP.
+ * one-token form against a longer one is capped by the matcher at SINGLE_TOKEN_CAP. Only the entries born
+ * within reach of the traveller's year, or of unknown year, are walked (formRuns): the others' score
+ * ceiling is below the threshold, so screening would skip them anyway (ADR 0524).
  */
 export function personCandidates(list: PreparedList, traveller: PreparedRecord, threshold: number): Set<number> | null {
   if (threshold < INDEX_MIN_THRESHOLD) return null;
@@ -81,6 +113,8 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
   // which groups its tokens find, never on their order). At a border post the document's name comes back
   // among the person's registered names, given names first (ADR 0521).
   const walked: TokenGroup[][] = [];
+  // Only entries born near the traveller can reach the threshold, or of unknown year (ADR 0524).
+  const runs = formRuns(list, traveller.birthDate?.year, threshold);
   traveller.names.forEach((name, tForm) => {
     if (tForm >= MAX_FORMS) return;
     const n = name.tokens.length;
@@ -114,44 +148,49 @@ export function personCandidates(list: PreparedList, traveller: PreparedRecord, 
       const a = tokenGroups[0]!;
       const af = a.group.forms;
       const bf = probe.group.forms;
-      let i = 0;
-      let j = 0;
-      while (i < af.length && j < bf.length) {
-        const fa = af[i] as number;
-        const fb = bf[j] as number;
-        if (fa < fb) i = gallop(af, i + 1, fb);
-        else if (fb < fa) j = gallop(bf, j + 1, fa);
-        else {
-          consider(fa, bitsOf(a.tToken, a.group.packed[i] as number) | bitsOf(probe.tToken, probe.group.packed[j] as number));
-          i++;
-          j++;
+      for (const [from, to] of runs) {
+        let i = gallop(af, 0, from);
+        let j = gallop(bf, 0, from);
+        while (i < af.length && j < bf.length) {
+          const fa = af[i] as number;
+          const fb = bf[j] as number;
+          if (fa >= to || fb >= to) break;
+          if (fa < fb) i = gallop(af, i + 1, fb);
+          else if (fb < fa) j = gallop(bf, j + 1, fa);
+          else {
+            consider(fa, bitsOf(a.tToken, a.group.packed[i] as number) | bitsOf(probe.tToken, probe.group.packed[j] as number));
+            i++;
+            j++;
+          }
         }
       }
       return;
     }
-    const at = new Int32Array(tokenGroups.length);
-    let probeAt = 0;
-    for (;;) {
-      let form = Number.POSITIVE_INFINITY;
-      for (let g = 0; g < tokenGroups.length; g++) {
-        const forms = tokenGroups[g]!.group.forms;
-        if ((at[g] as number) < forms.length && (forms[at[g] as number] as number) < form) form = forms[at[g] as number] as number;
-      }
-      if (form === Number.POSITIVE_INFINITY) break;
-      let mask = 0;
-      for (let g = 0; g < tokenGroups.length; g++) {
-        const { tToken, group } = tokenGroups[g]!;
-        const i = at[g] as number;
-        if (i < group.forms.length && group.forms[i] === form) {
-          mask |= bitsOf(tToken, group.packed[i] as number);
-          at[g] = i + 1;
+    for (const [from, to] of runs) {
+      const at = Int32Array.from(tokenGroups, ({ group }) => gallop(group.forms, 0, from));
+      let probeAt = 0;
+      for (;;) {
+        let form = Number.POSITIVE_INFINITY;
+        for (let g = 0; g < tokenGroups.length; g++) {
+          const forms = tokenGroups[g]!.group.forms;
+          if ((at[g] as number) < forms.length && (forms[at[g] as number] as number) < form) form = forms[at[g] as number] as number;
         }
+        if (form >= to) break;
+        let mask = 0;
+        for (let g = 0; g < tokenGroups.length; g++) {
+          const { tToken, group } = tokenGroups[g]!;
+          const i = at[g] as number;
+          if (i < group.forms.length && group.forms[i] === form) {
+            mask |= bitsOf(tToken, group.packed[i] as number);
+            at[g] = i + 1;
+          }
+        }
+        if (probe) {
+          probeAt = seek(probe.group, probeAt, form);
+          if (probe.group.forms[probeAt] === form) mask |= bitsOf(probe.tToken, probe.group.packed[probeAt] as number);
+        }
+        consider(form, mask);
       }
-      if (probe) {
-        probeAt = seek(probe.group, probeAt, form);
-        if (probe.group.forms[probeAt] === form) mask |= bitsOf(probe.tToken, probe.group.packed[probeAt] as number);
-      }
-      consider(form, mask);
     }
   });
   for (const d of traveller.documents) {

@@ -170,4 +170,30 @@ describe('screening index = full scan', () => {
       { numRuns: 500 },
     );
   });
+
+  it('walks only the entries born near the traveller, and agrees at the limit (ADR 0524)', () => {
+    // Namesakes born 0–3 years either side (or of unknown year), same or other day and month, sex and
+    // nationality: which of them reach the threshold turns on the year.
+    const namesake = fc.tuple(fc.integer({ min: -3, max: 3 }), fc.constantFrom(1, 2), fc.constantFrom(1, 2), fc.boolean(), sex, nat);
+    fc.assert(
+      fc.property(name, fc.array(namesake, { minLength: 1, maxLength: 30 }), sex, nat, fc.double({ min: 0.6, max: 0.95, noNaN: true }), (who, born, tSex, tNat, threshold) => {
+        const entries: ListEntry[] = born.map(([years, month, dayOf, unknown, s, n], i) => ({
+          kind: 'watchlist', id: `y${i}`, version: 1, listId: 'l', names: [who], reason: 'r', agency: 'a', action: 'record_only',
+          ...(unknown ? {} : { birthDate: { year: 1980 + years, month, day: dayOf } }), ...(s ? { sex: s } : {}), ...(n ? { nationality: n } : {}),
+        }));
+        const prepared = prepareList(entries);
+        const t: Traveller = { name: who, birthDate: { year: 1980, month: 1, day: 1 }, ...(tSex ? { sex: tSex } : {}), ...(tNat ? { nationality: tNat } : {}) };
+        const options = { date: '2025-01-01', explain: false, config: { defaults: { watchlist: threshold, entry_ban: threshold } } };
+        expect(screenTraveller(t, prepared, options).hits).toEqual(screenTravellerFullScan(t, prepared, options).hits);
+        // Above 0.74 (a perfect name, both bonuses, years beyond one apart) the walk leaves those entries out.
+        if (threshold > 0.75) {
+          for (const pos of personCandidates(prepared, prepareTraveller(t).record, threshold) ?? []) {
+            const year = prepared.persons[pos]!.entry.birthDate?.year;
+            if (year !== undefined) expect(Math.abs(year - 1980)).toBeLessThanOrEqual(1);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -32,7 +32,16 @@ export interface PreparedList {
   readonly documentConfusables: ReadonlyMap<string, readonly number[]>;
   /** List ids present (for the per-list thresholds). */
   readonly listIds: readonly string[];
+  /**
+   * Each person position's birth year, ascending (persons are indexed in birth-year order), YEAR_UNKNOWN
+   * for entries without one, which come last: the entries born in a span of years are a run of positions,
+   * and so a run of forms in every token group (ADR 0524).
+   */
+  readonly birthYears: Int32Array;
 }
+
+/** The birth year of an entry without a birth date (after every known year). */
+export const YEAR_UNKNOWN = 2_147_483_647;
 
 /** Postings address a token: entry position, name form (< MAX_FORMS) and token (< 8, MAX_TOKENS). */
 export const MAX_FORMS = 128;
@@ -98,15 +107,23 @@ export function prepareList(entries: readonly ListEntry[]): PreparedList {
   const personDocuments = new Map<string, number[]>();
   const documentConfusables = new Map<string, number[]>();
   const listIds = new Set<string>();
+  const people: (WatchlistEntry | EntryBan)[] = [];
   for (const entry of entries) {
     listIds.add(entry.listId);
-    if (entry.kind === 'document') {
-      const pos = documents.length;
-      const number = normaliseDocumentNumber(entry.number);
-      documents.push(number === entry.number ? entry : { ...entry, number });
-      push(documentConfusables, confusableKey(number), pos);
+    if (entry.kind !== 'document') {
+      people.push(entry);
       continue;
     }
+    const pos = documents.length;
+    const number = normaliseDocumentNumber(entry.number);
+    documents.push(number === entry.number ? entry : { ...entry, number });
+    push(documentConfusables, confusableKey(number), pos);
+  }
+  // Person entries in birth-year order (stable: the list's order within a year), unknown years last.
+  const yearOf = (e: WatchlistEntry | EntryBan) => (Number.isInteger(e.birthDate?.year) && Math.abs(e.birthDate!.year) < YEAR_UNKNOWN ? e.birthDate!.year : YEAR_UNKNOWN);
+  people.sort((a, b) => yearOf(a) - yearOf(b));
+  const birthYears = Int32Array.from(people, yearOf);
+  for (const entry of people) {
     const pos = persons.length;
     const record = personRecordOf(entry);
     persons.push({ entry, record });
@@ -121,5 +138,5 @@ export function prepareList(entries: readonly ListEntry[]): PreparedList {
     });
     for (const d of record.documents) push(personDocuments, d.number, pos);
   }
-  return { persons, documents, looseTrie, keys, personDocuments, documentConfusables, listIds: [...listIds].sort() };
+  return { persons, documents, looseTrie, keys, personDocuments, documentConfusables, listIds: [...listIds].sort(), birthYears };
 }
