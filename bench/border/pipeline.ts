@@ -43,6 +43,7 @@ import { crossingHook } from '../../packages/server/src/modules/edge/index.ts';
 import { CrossingBody } from '../../packages/server/src/modules/border/schemas.ts';
 import { crossingPoints } from '../../packages/server/src/modules/border/settings.ts';
 import { closeScreening, placeScreening, screeningInThread, type ScreeningPlace } from '../../packages/server/src/modules/border/screening-cache.ts';
+import { screeningMessages } from '../../packages/server/src/modules/border/screening-thread.ts';
 import { argNumber, machine, writeResults } from '../linkage/common.ts';
 import { pgbench, trgmScreening } from './pipeline-baselines.ts';
 import { buildDatabase, type BuildReport, type BuildSizes } from './pipeline-data.ts';
@@ -232,12 +233,15 @@ async function main() {
     const sched0 = mainThreadSched();
     const pg0 = postgresCpuSeconds();
     const io0 = ownIo();
+    const messages0 = { ...screeningMessages };
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const mainThread = mainThreadWait(sched0, mainThreadSched(), closed.completed);
     const pg1 = postgresCpuSeconds();
     const io1 = ownIo();
+    // Screenings per message to the screening thread (ADR 0525: those asked for together travel together).
+    const threadMessages = { perCrossing: Math.round(((screeningMessages.messages - messages0.messages) / Math.max(1, closed.completed)) * 100) / 100, screeningsPerMessage: Math.round(((screeningMessages.screenings - messages0.screenings) / Math.max(1, screeningMessages.messages - messages0.messages)) * 100) / 100 };
     // Where PostgreSQL's time goes, by statement (pg_stat_statements, when the server loads it), read
     // outside the CPU readings' window.
     const statements = statementShare(statements0, await statementCounters(adminDb), closed.completed);
@@ -280,7 +284,7 @@ async function main() {
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, scheduling, roundTrip, warmLoop, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, scheduling, roundTrip, warmLoop, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, threadMessages, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -311,7 +315,7 @@ async function main() {
       screening: screeningInThread(db) ? 'thread' : 'event-loop',
       load: loadBefore,
       roundTrip,
-      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, statements },
+      closed: { concurrency: CONCURRENCY, ...closed, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, threadMessages, statements },
       byKind: { closed: sequentialMs, open: openByKind },
       screened,
       open: { rate: RATE, ...open, wal: walOpen, mainThread: openMainThread },

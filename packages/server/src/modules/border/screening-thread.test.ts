@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../testing/test-app.ts';
 import { passportMrz, record } from '../../testing/border.ts';
 import { placeScreening, screeningInThread, screeningStats, screeningThreadOf } from './screening-cache.ts';
+import { ScreeningThread, screeningMessages } from './screening-thread.ts';
 
 /**
  * Screening in its own thread (ADR 0510): the same answers as on the event loop, list changes reach the
@@ -76,6 +77,31 @@ describe('screening in the thread', () => {
     }
     const recorded = await record(officer, { crossingPoint: 'ZVARTNOTS', direction: 'entry', mrz, decision: 'refuse', refusal: { code: 'false_document' } });
     expect(recorded.statusCode).toBe(201);
+  });
+});
+
+describe('batches (ADR 0525)', () => {
+  it('screenings asked for together travel in one message, and each gets its own answer or error', async () => {
+    const thread = new ScreeningThread();
+    try {
+      const entry = { id: 'w1', list_id: 'L', kind: 'watchlist', version: 1, active: true, agency_code: 'NSS', agency_id: 'a', data: { names: ['HOVHANNISYAN ARAMAIS'], birthDate: '1975-06-07', reason: 'r', action: 'second_line' }, created_at: new Date(0), created_by: null, updated_at: new Date(0), updated_by: null };
+      await thread.ensure(['L'], new Map([['L', 1]]), async () => JSON.stringify([entry]));
+      const before = { ...screeningMessages };
+      const ask = (name: string, listIds = ['L']) => thread.screen({ type: 'screen', listIds, traveller: { name, birthDate: { year: 1975, month: 6, day: 7 } }, date: '2026-11-24' });
+      const answers = await Promise.allSettled([ask('HOVHANNISYAN ARAMAIS'), ask('PETROSYAN ANNA'), ask('HOVHANNISYAN ARAMAIS', ['missing'])]);
+      expect({ messages: screeningMessages.messages - before.messages, screenings: screeningMessages.screenings - before.screenings }).toEqual({ messages: 1, screenings: 3 });
+      expect(answers.map((a) => (a.status === 'fulfilled' ? a.value.hits.map((h) => h.entryId) : String(a.reason)))).toEqual([['w1'], [], 'Error: screening thread: list missing is not loaded in the screening thread']);
+      // One asked for on its own goes on its own, at once.
+      expect((await ask('HOVHANNISYAN ARAMAIS')).hits.map((h) => h.entryId)).toEqual(['w1']);
+      expect(screeningMessages.messages - before.messages).toBe(2);
+      // A request that cannot be sent fails alone; the others of its batch are answered.
+      const unsendable = thread.screen({ type: 'screen', listIds: ['L'], traveller: { name: 'X', otherNames: [() => 'no'] as unknown as string[] }, date: '2026-11-24' });
+      const [good, bad] = await Promise.allSettled([ask('HOVHANNISYAN ARAMAIS'), unsendable]);
+      expect(good.status === 'fulfilled' && good.value.hits.map((h) => h.entryId)).toEqual(['w1']);
+      expect(bad.status).toBe('rejected');
+    } finally {
+      await thread.close();
+    }
   });
 });
 

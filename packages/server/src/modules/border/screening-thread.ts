@@ -4,9 +4,15 @@ import { adjudicationMemory, type Adjudication, type ScreeningConfig, type Scree
 /** What the server asks the screening thread (screening-thread-worker.ts), in order. */
 export type ThreadRequest =
   | { type: 'load'; id: number; listId: string; version: number; /** activeEntriesJson */ rows: string }
-  | { type: 'screen'; id: number; listIds: string[]; traveller: Traveller; date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: Adjudication[] };
+  | ScreenRequest
+  /** The screenings asked for in one turn of the event loop's microtasks, in one message (ADR 0525). */
+  | { type: 'screens'; requests: ScreenRequest[] };
+
+type ScreenRequest = { type: 'screen'; id: number; listIds: string[]; traveller: Traveller; date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: Adjudication[] };
 
 export type ThreadReply = { id: number; ok: true; result: ScreeningResult | null } | { id: number; ok: false; error: string };
+/** What the thread answers a message: one reply, or (to `screens`) one per request, in their order. */
+export type ThreadMessage = ThreadReply | ThreadReply[];
 
 /** The screening options of a call, in the thread or on the event loop alike. */
 export function screeningOptions(c: { date: string; config?: ScreeningConfig; explain?: boolean; adjudications?: readonly Adjudication[] }): ScreeningOptions {
@@ -19,7 +25,10 @@ export function screeningOptions(c: { date: string; config?: ScreeningConfig; ex
 }
 
 type Load = Omit<Extract<ThreadRequest, { type: 'load' }>, 'id'>;
-type Screen = Omit<Extract<ThreadRequest, { type: 'screen' }>, 'id'>;
+type Screen = Omit<ScreenRequest, 'id'>;
+
+/** Messages the server has sent to its screening threads, and the screenings they carried (the benchmark reports the ratio). */
+export const screeningMessages = { messages: 0, screenings: 0 };
 
 /**
  * One worker thread holding the prepared screening lists of one database (ADR 0510). A request waits for
@@ -35,17 +44,21 @@ export class ScreeningThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (r: ScreeningResult | null) => void; reject: (e: Error) => void }>();
   private seq = 0;
+  /** Screenings asked for since the last message: sent together when the current microtasks have run. */
+  private pending: ScreenRequest[] = [];
 
   constructor() {
     this.worker = new Worker(new URL('./screening-thread-entry.mjs', import.meta.url));
     this.worker.unref();
-    this.worker.on('message', (m: ThreadReply) => {
-      const w = this.waiting.get(m.id);
-      if (!w) return;
-      this.waiting.delete(m.id);
+    this.worker.on('message', (m: ThreadMessage) => {
+      for (const r of Array.isArray(m) ? m : [m]) {
+        const w = this.waiting.get(r.id);
+        if (!w) continue;
+        this.waiting.delete(r.id);
+        if (r.ok) w.resolve(r.result);
+        else w.reject(new Error(`screening thread: ${r.error}`));
+      }
       if (this.waiting.size === 0) this.worker.unref();
-      if (m.ok) w.resolve(m.result);
-      else w.reject(new Error(`screening thread: ${m.error}`));
     });
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`screening thread stopped (exit code ${code})`)));
@@ -93,13 +106,50 @@ export class ScreeningThread {
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      if (request.type === 'screen') {
+        // Travellers answered by one batched read go on to screening in the same run of microtasks: their
+        // screenings travel in one message and come back in one (ADR 0525). Each message is a
+        // serialisation, a wake-up of the thread and an event on the loop.
+        this.pending.push({ ...request, id });
+        if (this.pending.length === 1) queueMicrotask(() => this.flush());
+      } else {
+        // Messages are handled in order: screenings asked for before a load go first.
+        this.flush();
+        this.send({ ...request, id }, 0);
+      }
     });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    if (!batch.length || this.failure) return;
+    this.pending = [];
+    try {
+      this.send(batch.length === 1 ? batch[0]! : { type: 'screens', requests: batch }, batch.length);
+    } catch {
+      // A request the thread cannot be sent (one that cannot be cloned) fails alone: each goes on its own.
+      for (const r of batch) {
+        try {
+          this.send(r, 1);
+        } catch (e) {
+          this.waiting.get(r.id)?.reject(e as Error);
+          this.waiting.delete(r.id);
+        }
+      }
+      if (this.waiting.size === 0) this.worker.unref();
+    }
+  }
+
+  private send(message: ThreadRequest, screenings: number): void {
+    screeningMessages.messages++;
+    screeningMessages.screenings += screenings;
+    this.worker.postMessage(message);
   }
 
   private fail(e: Error): void {
     this.failure ??= e;
     this.loaded.clear();
+    this.pending = [];
     for (const w of this.waiting.values()) w.reject(this.failure);
     this.waiting.clear();
     this.worker.unref();
