@@ -127,7 +127,7 @@ export class ScreeningThread {
     try {
       this.send(batch.length === 1 ? batch[0]! : { type: 'screens', requests: batch }, batch.length);
     } catch {
-      // A request the thread cannot be sent (one that cannot be cloned) fails alone: each goes on its own.
+      // A request that cannot be sent to the thread (it cannot be cloned) fails alone: each goes on its own.
       for (const r of batch) {
         try {
           this.send(r, 1);
@@ -141,9 +141,10 @@ export class ScreeningThread {
   }
 
   private send(message: ThreadRequest, screenings: number): void {
+    this.worker.postMessage(message);
+    // Counted once sent: a message that could not be cloned is not one.
     screeningMessages.messages++;
     screeningMessages.screenings += screenings;
-    this.worker.postMessage(message);
   }
 
   private fail(e: Error): void {
