@@ -32,6 +32,8 @@ export function markdown(r: {
   screened: HitShare;
   open: LoadResult & { rate: number; wal: WalPerCrossing | null; mainThread: MainThreadWait | null };
   sustained: (LoadResult & { rate: number }) | null;
+  /** Database connections opened during each loop (ADR 0526); absent in reports from before it. */
+  connectionsOpened?: { closed: number; open: number; sustained: number };
   baselines: { pgbench: PgbenchResult[]; trgm: TrgmResult };
   ratios: { closedOverPgbench1: number; closedOverPgbenchN: number };
   targets: { sustained: { met: boolean }; p99At500: { met: boolean } };
@@ -53,7 +55,7 @@ ${lr(`closed loop, ${r.closed.concurrency} concurrent`, r.closed, r.load.closed)
 ${lr(`open loop, ${r.open.rate}/s (latency from scheduled send)`, r.open, r.load.open)}
 ${r.sustained ? lr(`open loop, ${r.sustained.rate}/s offered (sustained?)`, r.sustained, r.load.sustained) : ''}
 
-Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).${r.sustained ? ` Sustained (ADR 0511: the closed loop's rate is bounded by its ${r.closed.concurrency} travellers in flight, not by the server): offered ${n(r.sustained.rate)}/s, the server completed ${n(r.sustained.perSecond)}/s, ${n(r.sustained.dropped ?? 0)} not sent for a second of backlog.` : ''}
+Open loop: at most ${n(r.open.maxInFlight ?? 0)} requests were in flight at once; ${n(r.open.dropped ?? 0)} were not sent because one second of backlog (${n(r.open.rate)}) was already in flight (a miss).${r.sustained ? ` Sustained (ADR 0511: the closed loop's rate is bounded by its ${r.closed.concurrency} travellers in flight, not by the server): offered ${n(r.sustained.rate)}/s, the server completed ${n(r.sustained.perSecond)}/s, ${n(r.sustained.dropped ?? 0)} not sent for a second of backlog.` : ''}${r.connectionsOpened ? ` Database connections opened during the loops (all are opened before them and kept, ADR 0526): ${r.connectionsOpened.closed} in the closed loop, ${r.connectionsOpened.open} in the open loop${r.sustained ? `, ${r.connectionsOpened.sustained} in the sustained one` : ''}.` : ''}
 
 CPU per crossing in the closed loop: Node ${r.closed.nodeCpuMsPerCrossing} ms (all its threads${r.closed.nodeThreadsMsPerCrossing ? `: main thread ${r.closed.nodeThreadsMsPerCrossing.main}, busiest other thread (screening) ${r.closed.nodeThreadsMsPerCrossing.busiestOther}, the others ${r.closed.nodeThreadsMsPerCrossing.rest}` : ''}), PostgreSQL ${r.closed.pgCpuMsPerCrossing ?? '–'} ms (user + system; PostgreSQL: every server process on the machine, from /proc). At 1,000 crossings/s on 2 cores the two together may take at most 2 ms.${r.closed.ioPerCrossing ? ` Node's system calls per crossing (the database connections and the screening thread's message signals, /proc/self/io): ${r.closed.ioPerCrossing.writes} writes of ${r.closed.ioPerCrossing.bytesWritten} bytes, ${r.closed.ioPerCrossing.reads} reads of ${r.closed.ioPerCrossing.bytesRead} bytes.` : ''}${r.closed.threadMessages ? ` Messages to the screening thread: ${r.closed.threadMessages.perCrossing} per crossing, ${r.closed.threadMessages.screeningsPerMessage} screenings in each (ADR 0525).` : ''} 
 

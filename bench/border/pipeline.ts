@@ -36,7 +36,7 @@ import pg from 'pg';
 import type { FastifyReply } from 'fastify';
 import { systemClock, type AppDeps } from '../../packages/server/src/app-deps.ts';
 import { loadConfig } from '../../packages/server/src/config/config.ts';
-import { openDb, pgConnectionString } from '../../packages/server/src/db/client.ts';
+import { openDb, pgConnectionString, pgConnections } from '../../packages/server/src/db/client.ts';
 import type { AuthContext } from '../../packages/server/src/http/auth-context.ts';
 import { recordCrossing } from '../../packages/server/src/modules/border/record.ts';
 import { crossingHook } from '../../packages/server/src/modules/edge/index.ts';
@@ -153,7 +153,8 @@ async function main() {
   await adminDb.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
   const prewarmSeconds = Math.round((performance.now() - tp) / 100) / 10;
   log(`read ${warmed.toLocaleString('en')} MB of tables and indexes into the OS cache in ${prewarmSeconds} s`);
-  const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true });
+  // As the server opens it (main.ts): every connection at once, kept (ADR 0526).
+  const raw = await openDb({ databaseUrl: url.toString(), poolSize: POOL, asAppRole: true, warmPool: true });
   const trace = TRACE ? traceDb(raw) : null;
   const db = trace?.db ?? raw;
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url.toString(), KAMURJ_LOG_LEVEL: 'silent', KAMURJ_DEMO_PASSWORD: 'unused-password-1' });
@@ -228,6 +229,8 @@ async function main() {
       await profiler.post('Profiler.start');
     }
     const statements0 = await statementCounters(adminDb);
+    // Connections to the database opened during each measured loop (ADR 0526: a new backend mid-burst is a stall).
+    const connections = { before: pgConnections.opened, closed: 0, open: 0, sustained: 0 };
     const cpu0 = process.cpuUsage();
     const threads0 = threadTicks();
     const sched0 = mainThreadSched();
@@ -235,6 +238,7 @@ async function main() {
     const io0 = ownIo();
     const messages0 = { ...screeningMessages };
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
+    connections.closed = pgConnections.opened - connections.before;
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const mainThread = mainThreadWait(sched0, mainThreadSched(), closed.completed);
@@ -264,7 +268,9 @@ async function main() {
     const timeline: Array<[number, number]> | undefined = TIMELINE ? [] : undefined;
     const wal0 = await walCounters(adminDb);
     const openSched0 = mainThreadSched();
+    const opened0 = pgConnections.opened;
     const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE, timeline);
+    connections.open = pgConnections.opened - opened0;
     const openMainThread = mainThreadWait(openSched0, mainThreadSched(), open.completed);
     const walOpen = walPerCrossing(wal0, await walCounters(adminDb), open.completed);
     if (TIMELINE) writeFileSync(TIMELINE, JSON.stringify(timeline));
@@ -277,14 +283,17 @@ async function main() {
     if (SUSTAIN_SECONDS > 0) {
       loadBefore.sustained = load();
       log(`sustained: ${SUSTAIN_RATE}/s for ${SUSTAIN_SECONDS} s …`);
+      const opened1 = pgConnections.opened;
       sustained = { rate: SUSTAIN_RATE, ...(await openLoop(SUSTAIN_RATE, SUSTAIN_SECONDS, () => next(), SUSTAIN_RATE)) };
+      connections.sustained = pgConnections.opened - opened1;
       log(`  ${sustained.perSecond}/s p50 ${sustained.p50} p99 ${sustained.p99} ms, ${sustained.dropped} not sent`);
     }
     roundTrip.after = await roundTripMs(adminDb);
+    const connectionsOpened = { closed: connections.closed, open: connections.open, sustained: connections.sustained };
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
-      console.log(JSON.stringify({ settings, scheduling, roundTrip, warmLoop, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, threadMessages, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
+      console.log(JSON.stringify({ settings, scheduling, roundTrip, warmLoop, screening: screeningInThread(db) ? 'thread' : 'event-loop', warmupLoopMaxMs, closed: { perSecond: closed.perSecond, p50: closed.p50, p99: closed.p99, nodeCpuMsPerCrossing, nodeThreadsMsPerCrossing, mainThread, pgCpuMsPerCrossing, ioPerCrossing, threadMessages, statements }, open: { rate: RATE, perSecond: open.perSecond, p50: open.p50, p99: open.p99, wal: walOpen, mainThread: openMainThread }, openByKind, screened, connectionsOpened, ...(sustained ? { sustained: { rate: SUSTAIN_RATE, perSecond: sustained.perSecond, p50: sustained.p50, p99: sustained.p99, dropped: sustained.dropped } } : {}) }));
       process.exit(0);
     }
 
@@ -320,6 +329,7 @@ async function main() {
       screened,
       open: { rate: RATE, ...open, wal: walOpen, mainThread: openMainThread },
       sustained,
+      connectionsOpened,
       baselines: { pgbench: [pgb1, pgbN], trgm },
       ratios: { closedOverPgbench1: Math.round((closed.perSecond / pgb1.tps) * 1000) / 1000, closedOverPgbenchN: Math.round((closed.perSecond / pgbN.tps) * 1000) / 1000 },
       targets: {

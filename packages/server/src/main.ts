@@ -39,7 +39,8 @@ export async function prepareDatabase(config: Config): Promise<{ db: Db; seedRes
     const seedResult = await seed(admin, profile, { demo: config.seedDemo, demoPassword: config.demoPassword });
     if (!config.databaseUrl) return { db: admin, seedResult }; // PGlite: one embedded instance
     await admin.close();
-    return { db: await openDb({ databaseUrl: config.databaseUrl, asAppRole: true }), seedResult };
+    // Every connection opened before the first request, and kept (ADR 0526).
+    return { db: await openDb({ databaseUrl: config.databaseUrl, asAppRole: true, warmPool: true }), seedResult };
   } catch (e) {
     await admin.close().catch(() => undefined);
     throw e;

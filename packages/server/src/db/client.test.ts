@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDb, type TestDb } from '../testing/test-app.ts';
-import { APP_ROLE } from './client.ts';
+import { APP_ROLE, openDb, pgConnections } from './client.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -50,6 +50,26 @@ describe('database connections', () => {
     await t.db.tx(async (tx) => {
       expect((await tx.query<{ m: string }>("SELECT current_setting('plan_cache_mode') AS m", [], { prepare: 'generic' })).rows[0]!.m).toBe('auto');
     });
+  });
+
+  it.runIf(process.env.DATABASE_URL)('a warm pool opens all its connections at once and keeps them when idle (ADR 0526)', async () => {
+    // Only the timers are fake: a pool that closed idle connections would do so when they are advanced.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const before = pgConnections.opened;
+    const db = await openDb({ databaseUrl: t.url!, poolSize: 3, warmPool: true });
+    try {
+      // Three connections and the generic-plan pool's two (half, rounded up).
+      expect(pgConnections.opened - before).toBe(5);
+      vi.advanceTimersByTime(10 * 60_000);
+      vi.useRealTimers();
+      // A burst as wide as both pools opens none.
+      const sleep = 'SELECT pg_sleep(0.05)::text AS s';
+      await Promise.all([...[0, 1, 2].map(() => db.query(sleep)), ...[0, 1].map(() => db.query(sleep, [], { prepare: 'generic' }))]);
+      expect(pgConnections.opened - before).toBe(5);
+    } finally {
+      vi.useRealTimers();
+      await db.close();
+    }
   });
 
   it('answers a parallel read like any other on either database', async () => {

@@ -135,6 +135,23 @@ export interface OpenOptions {
   /** Run as the restricted application role (PostgreSQL only). Off for migrations and admin tasks. */
   asAppRole?: boolean;
   poolSize?: number;
+  /**
+   * PostgreSQL: open every connection of the pools now (the server, benchmarks). A connection is otherwise
+   * opened when a burst first needs it, and a border post's bursts are when a new backend's start costs
+   * most (ADR 0526). Connections are kept open either way.
+   */
+  warmPool?: boolean;
+}
+
+/** Connections opened to PostgreSQL by this process (benchmarks report those opened under load). */
+export const pgConnections = { opened: 0 };
+
+/** Opens `n` connections of the pool at once and returns them to it; if one cannot be opened, says so. */
+async function fillPool(pool: pg.Pool, n: number, what: string): Promise<void> {
+  const got = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()));
+  for (const g of got) if (g.status === 'fulfilled') g.value.release();
+  const failed = got.find((g): g is PromiseRejectedResult => g.status === 'rejected');
+  if (failed) throw new Error(`could not open the ${n} connections of the ${what} pool: ${(failed.reason as Error).message}`, { cause: failed.reason });
 }
 
 /**
@@ -161,7 +178,7 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     // - the restricted application role, which migrations always create: a connection that cannot take it
     //   fails instead of running with the owner's rights.
     // - a second, smaller pool whose connections keep generic plans, for the statements prepared as
-    //   'generic' (ADR 0517); it opens its connections when one of them first runs.
+    //   'generic' (ADR 0517); it opens its connections when one of them first runs (with `warmPool`, at once).
     const url = new URL(pgConnectionString(opts.databaseUrl));
     const own = url.searchParams.get('options') ?? '';
     const startup = [own, /\bjit\b/.test(own) ? '' : '-c jit=off', /\bmax_parallel_workers_per_gather\b/.test(own) ? '' : '-c max_parallel_workers_per_gather=0', opts.asAppRole ? `-c role=${APP_ROLE}` : ''].filter(Boolean).join(' ');
@@ -169,7 +186,10 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
       const u = new URL(url);
       u.searchParams.set('options', options);
       // timestamptz read without the driver's regular expressions, to the same Date (ADR 0523).
-      const pool = new pg.Pool({ connectionString: u.toString(), max, types: TYPES });
+      // Idle connections are kept (no idle timeout; ADR 0526): one closed after a quiet spell is opened
+      // again in the next burst, and a new backend's first statements load its caches and plans.
+      const pool = new pg.Pool({ connectionString: u.toString(), max, types: TYPES, idleTimeoutMillis: 0 });
+      pool.on('connect', () => void pgConnections.opened++);
       // An idle connection that the server drops (restart, failover, admin shutdown) must not crash the
       // process: the pool discards it and the next query opens a new one.
       pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
@@ -179,7 +199,17 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     const pool = poolOf(startup, max);
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('SELECT 1');
-    return new PostgresDb(pool, poolOf(`${startup} -c plan_cache_mode=force_generic_plan`, Math.max(1, Math.ceil(max / 2))));
+    const genericMax = Math.max(1, Math.ceil(max / 2));
+    const generic = poolOf(`${startup} -c plan_cache_mode=force_generic_plan`, genericMax);
+    if (opts.warmPool) {
+      try {
+        await Promise.all([fillPool(pool, max, 'main'), fillPool(generic, genericMax, 'generic-plan')]);
+      } catch (e) {
+        await Promise.all([pool.end(), generic.end()]);
+        throw e;
+      }
+    }
+    return new PostgresDb(pool, generic);
   }
   const dir = opts.dataDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
