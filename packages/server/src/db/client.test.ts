@@ -72,6 +72,22 @@ describe('database connections', () => {
     }
   });
 
+  it.runIf(process.env.DATABASE_URL)('a warm pool that cannot open all its connections fails at once, saying so, and keeps none (ADR 0526)', async () => {
+    // A login of its own that may hold two connections: the pools want five.
+    const role = `kamurj_t_limited_${Math.random().toString(36).slice(2, 10)}`;
+    await t.ownerDb.query(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 2`);
+    try {
+      const url = new URL(t.url!);
+      url.username = role;
+      await expect(openDb({ databaseUrl: url.toString(), poolSize: 3, warmPool: true })).rejects.toThrow(/could not open the \d connections of the (main|generic-plan) pool: too many connections for role/);
+      // The connections it did open were closed with its pools (a server process leaves the view as it exits).
+      const held = async () => (await t.ownerDb.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1', [role])).rows[0]!.n;
+      await expect.poll(held, { timeout: 3000, interval: 50 }).toBe(0);
+    } finally {
+      await t.ownerDb.query(`DROP ROLE ${role}`);
+    }
+  });
+
   it('answers a parallel read like any other on either database', async () => {
     const r = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM generate_series(1, $1::int)', [1000], { parallel: true });
     expect(r.rows[0]!.n).toBe(1000);
