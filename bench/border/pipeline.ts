@@ -230,7 +230,8 @@ async function main() {
     }
     const statements0 = await statementCounters(adminDb);
     // Connections to the database opened during each measured loop (ADR 0526: a new backend mid-burst is a stall).
-    const connections = { before: pgConnections.opened, closed: 0, open: 0, sustained: 0 };
+    const connectionsOpened = { closed: 0, open: 0, sustained: 0 };
+    let opened0 = pgConnections.opened;
     const cpu0 = process.cpuUsage();
     const threads0 = threadTicks();
     const sched0 = mainThreadSched();
@@ -238,7 +239,7 @@ async function main() {
     const io0 = ownIo();
     const messages0 = { ...screeningMessages };
     const closed = await closedLoop(CONCURRENCY, SECONDS, () => next());
-    connections.closed = pgConnections.opened - connections.before;
+    connectionsOpened.closed = pgConnections.opened - opened0;
     const cpu = process.cpuUsage(cpu0);
     const nodeThreadsMsPerCrossing = threadSplit(threads0, threadTicks(), closed.completed);
     const mainThread = mainThreadWait(sched0, mainThreadSched(), closed.completed);
@@ -268,9 +269,9 @@ async function main() {
     const timeline: Array<[number, number]> | undefined = TIMELINE ? [] : undefined;
     const wal0 = await walCounters(adminDb);
     const openSched0 = mainThreadSched();
-    const opened0 = pgConnections.opened;
+    opened0 = pgConnections.opened;
     const open = await openLoop(RATE, OPEN_SECONDS, () => next(), RATE, timeline);
-    connections.open = pgConnections.opened - opened0;
+    connectionsOpened.open = pgConnections.opened - opened0;
     const openMainThread = mainThreadWait(openSched0, mainThreadSched(), open.completed);
     const walOpen = walPerCrossing(wal0, await walCounters(adminDb), open.completed);
     if (TIMELINE) writeFileSync(TIMELINE, JSON.stringify(timeline));
@@ -283,13 +284,12 @@ async function main() {
     if (SUSTAIN_SECONDS > 0) {
       loadBefore.sustained = load();
       log(`sustained: ${SUSTAIN_RATE}/s for ${SUSTAIN_SECONDS} s …`);
-      const opened1 = pgConnections.opened;
+      opened0 = pgConnections.opened;
       sustained = { rate: SUSTAIN_RATE, ...(await openLoop(SUSTAIN_RATE, SUSTAIN_SECONDS, () => next(), SUSTAIN_RATE)) };
-      connections.sustained = pgConnections.opened - opened1;
+      connectionsOpened.sustained = pgConnections.opened - opened0;
       log(`  ${sustained.perSecond}/s p50 ${sustained.p50} p99 ${sustained.p99} ms, ${sustained.dropped} not sent`);
     }
     roundTrip.after = await roundTripMs(adminDb);
-    const connectionsOpened = { closed: connections.closed, open: connections.open, sustained: connections.sustained };
     const keptUp = (x: (LoadResult & { rate: number }) | null, seconds: number) => x !== null && !x.dropped && !Object.keys(x.errors).length && x.completed >= 0.99 * x.rate * seconds;
     if (LOOPS_ONLY) {
       // Comparing two builds of the server in one session: no baselines, nothing written to bench/results.
