@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import type { AuditOrigin } from '../audit/index.ts';
 import { isoDay } from './gate.ts';
 import { mergePersons } from './merge.ts';
-import { CANDIDATE_COLUMNS, preparedPersonJson, type CachedPerson, type PersonRowJson } from './prepared-cache.ts';
+import { CANDIDATE_COLUMNS, parsedRow, preparedCandidate, type PersonRowJson, type PreparedCandidate } from './prepared-cache.ts';
 import * as repo from './repository.ts';
 
 const { birthDatesReaching, birthYearReach } = MATCH_WEIGHTS;
@@ -66,7 +66,7 @@ export async function findCandidates(
     year === null ? [keys, docs, self] : [keys, docs, self, year, reach, ...(dates ? [dates] : [])],
     { prepare: true },
   );
-  const people = r.rows.map((row) => preparedPersonJson(db, row));
+  const people = r.rows.map((row) => preparedCandidate(db, row));
   const mine = prepareRecord(P.toMatcherRecord(person.record));
   return scoreAll(mine, people, opts.threshold ?? DEFAULT_THRESHOLD);
 }
@@ -94,16 +94,16 @@ export async function findDocumentCandidates(db: Queryable, record: P.PersonData
   const unique = new Map<string, PersonRowJson>();
   for (const d of docs) for (const row of holders.get(d) ?? []) unique.set(row.id, row);
   const rows = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, BLOCK_LIMIT);
-  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedPersonJson(db, row)), threshold);
+  return scoreAll(prepareRecord(P.toMatcherRecord(record)), rows.map((row) => preparedCandidate(db, row)), threshold);
 }
 
-function scoreAll(mine: PreparedRecord, people: readonly CachedPerson[], threshold: number): Candidate[] {
+function scoreAll(mine: PreparedRecord, people: readonly PreparedCandidate[], threshold: number): Candidate[] {
   const out: Candidate[] = [];
   for (const { row, prepared } of people) {
     // Names are compared only when the pair can reach the threshold, and explained only when it does (ADR 0524).
     if (scoreCeiling(mine, prepared) < threshold || !scorePrepared(mine, prepared, { explain: false, threshold }).match) continue;
     const res = scorePrepared(mine, prepared, { explain: true, threshold });
-    if (res.explanation) out.push({ row, score: res.score, explanation: res.explanation });
+    if (res.explanation) out.push({ row: parsedRow(row), score: res.score, explanation: res.explanation });
   }
   return out.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
 }
